@@ -1,0 +1,18 @@
+package dev.tessera.auth.audit;
+
+import java.util.UUID;
+
+/**
+ * One audit record. {@code actor} is who did it ({@code user:<id>}, {@code client:<id>},
+ * {@code system}); the other fields say what it was done to.
+ */
+public record AuditEvent(String type, String actor, UUID userId, String clientId, UUID deviceId, String ip,
+                         String detail) {
+
+    public static final String LOGIN_SUCCEEDED = "login.succeeded";
+    public static final String LOGIN_FAILED = "login.failed";
+    public static final String TOKEN_REFRESHED = "token.refreshed";
+    public static final String REFRESH_REUSE_DETECTED = "token.reuse_detected";
+    public static final String TOKEN_REVOKED = "token.revoked";
+    public static final String KEY_ROTATED = "key.rotated";
+}

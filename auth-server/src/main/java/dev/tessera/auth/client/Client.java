@@ -1,0 +1,28 @@
+package dev.tessera.auth.client;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A registered client.
+ *
+ * @param secretHash    argon2id hash of the secret; null for public clients
+ * @param grantTypes    grants this client may use; {@code password} here is the per-client switch
+ *                      that allows the resource owner password grant (first-party clients only)
+ * @param sessionPolicy device session policy for this client, or null for the global default
+ */
+public record Client(
+        String id,
+        String name,
+        String secretHash,
+        boolean confidential,
+        Set<String> grantTypes,
+        Set<String> scopes,
+        Set<String> defaultScopes,
+        List<String> redirectUris,
+        String sessionPolicy) {
+
+    public boolean allowsGrant(String grantType) {
+        return grantTypes.contains(grantType);
+    }
+}

@@ -1,0 +1,71 @@
+package dev.tessera.auth.client;
+
+import dev.tessera.auth.support.SqlArrays;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.annotation.ReadOnly;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+
+/** Clients in PostgreSQL ({@code clients} table). */
+@Singleton
+public class JdbcClientStore implements ClientStore {
+
+    private final JdbcOperations jdbc;
+
+    public JdbcClientStore(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    @ReadOnly
+    public Optional<Client> findById(String id) {
+        return jdbc.prepareStatement("SELECT * FROM clients WHERE id = ?", statement -> {
+            statement.setString(1, id);
+            try (ResultSet rs = statement.executeQuery()) {
+                return rs.next() ? Optional.of(map(rs)) : Optional.empty();
+            }
+        });
+    }
+
+    @Override
+    @Transactional
+    public void save(Client client) {
+        jdbc.prepareStatement("""
+                INSERT INTO clients (id, name, secret_hash, confidential, grant_types, scopes, default_scopes,
+                                     redirect_uris, session_policy)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, secret_hash = EXCLUDED.secret_hash,
+                    confidential = EXCLUDED.confidential, grant_types = EXCLUDED.grant_types,
+                    scopes = EXCLUDED.scopes, default_scopes = EXCLUDED.default_scopes,
+                    redirect_uris = EXCLUDED.redirect_uris, session_policy = EXCLUDED.session_policy
+                """, statement -> {
+            statement.setString(1, client.id());
+            statement.setString(2, client.name());
+            statement.setString(3, client.secretHash());
+            statement.setBoolean(4, client.confidential());
+            statement.setArray(5, SqlArrays.text(statement.getConnection(), client.grantTypes()));
+            statement.setArray(6, SqlArrays.text(statement.getConnection(), client.scopes()));
+            statement.setArray(7, SqlArrays.text(statement.getConnection(), client.defaultScopes()));
+            statement.setArray(8, SqlArrays.text(statement.getConnection(), client.redirectUris()));
+            statement.setString(9, client.sessionPolicy());
+            return statement.executeUpdate();
+        });
+    }
+
+    private static Client map(ResultSet rs) throws SQLException {
+        return new Client(
+                rs.getString("id"),
+                rs.getString("name"),
+                rs.getString("secret_hash"),
+                rs.getBoolean("confidential"),
+                SqlArrays.toSet(rs.getArray("grant_types")),
+                SqlArrays.toSet(rs.getArray("scopes")),
+                SqlArrays.toSet(rs.getArray("default_scopes")),
+                List.copyOf(SqlArrays.toList(rs.getArray("redirect_uris"))),
+                rs.getString("session_policy"));
+    }
+}

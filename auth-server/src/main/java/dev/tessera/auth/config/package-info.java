@@ -1,0 +1,2 @@
+/** Beans every feature shares: the clock and the Redis command interfaces. */
+package dev.tessera.auth.config;

@@ -1,0 +1,114 @@
+package dev.tessera.auth.crypto;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.concurrent.Semaphore;
+import jakarta.inject.Singleton;
+import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
+import org.bouncycastle.crypto.params.Argon2Parameters;
+
+/**
+ * argon2id in the PHC string format ({@code $argon2id$v=19$m=19456,t=2,p=1$salt$hash}), so a
+ * stored hash carries its own cost and old hashes keep verifying after the cost is raised.
+ * Concurrent hashes are bounded: each one allocates {@code m} KiB, and a login flood must not
+ * exhaust the heap.
+ */
+@Singleton
+public class Argon2Hasher {
+
+    private static final int SALT_BYTES = 16;
+    private static final int HASH_BYTES = 32;
+    private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
+    private static final Base64.Decoder B64D = Base64.getDecoder();
+
+    private final Argon2Properties cost;
+    private final Semaphore permits;
+    private final SecureRandom random = new SecureRandom();
+
+    public Argon2Hasher(Argon2Properties cost) {
+        this.cost = cost;
+        int concurrent = cost.maxConcurrent() > 0 ? cost.maxConcurrent() : Runtime.getRuntime().availableProcessors();
+        this.permits = new Semaphore(concurrent, true);
+    }
+
+    public String hash(String secret) {
+        byte[] salt = new byte[SALT_BYTES];
+        random.nextBytes(salt);
+        byte[] hash = compute(secret, salt, cost.memoryKib(), cost.iterations(), cost.parallelism(), HASH_BYTES);
+        return "$argon2id$v=19$m=" + cost.memoryKib() + ",t=" + cost.iterations() + ",p=" + cost.parallelism()
+                + "$" + B64.encodeToString(salt) + "$" + B64.encodeToString(hash);
+    }
+
+    /** True when {@code secret} matches {@code encoded}; false for any malformed hash. */
+    public boolean verify(String secret, String encoded) {
+        Encoded parsed = Encoded.parse(encoded);
+        if (parsed == null) {
+            return false;
+        }
+        byte[] actual = compute(secret, parsed.salt, parsed.memoryKib, parsed.iterations, parsed.parallelism, parsed.hash.length);
+        return MessageDigest.isEqual(actual, parsed.hash);
+    }
+
+    /** Burns the same time as a real verification, so unknown accounts cannot be told apart by timing. */
+    public void verifyNothing(String secret) {
+        compute(secret, new byte[SALT_BYTES], cost.memoryKib(), cost.iterations(), cost.parallelism(), HASH_BYTES);
+    }
+
+    private byte[] compute(String secret, byte[] salt, int memoryKib, int iterations, int parallelism, int length) {
+        Argon2Parameters parameters = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
+                .withVersion(Argon2Parameters.ARGON2_VERSION_13)
+                .withMemoryAsKB(memoryKib)
+                .withIterations(iterations)
+                .withParallelism(parallelism)
+                .withSalt(salt)
+                .build();
+        Argon2BytesGenerator generator = new Argon2BytesGenerator();
+        generator.init(parameters);
+        byte[] out = new byte[length];
+        permits.acquireUninterruptibly();
+        try {
+            generator.generateBytes(secret.getBytes(StandardCharsets.UTF_8), out);
+        } finally {
+            permits.release();
+        }
+        return out;
+    }
+
+    private record Encoded(int memoryKib, int iterations, int parallelism, byte[] salt, byte[] hash) {
+
+        static Encoded parse(String encoded) {
+            if (encoded == null) {
+                return null;
+            }
+            String[] parts = encoded.split("\\$");
+            // ["", "argon2id", "v=19", "m=..,t=..,p=..", salt, hash]
+            if (parts.length != 6 || !"argon2id".equals(parts[1]) || !"v=19".equals(parts[2])) {
+                return null;
+            }
+            try {
+                int m = 0;
+                int t = 0;
+                int p = 0;
+                for (String kv : parts[3].split(",")) {
+                    int value = Integer.parseInt(kv.substring(2));
+                    switch (kv.substring(0, 2)) {
+                        case "m=" -> m = value;
+                        case "t=" -> t = value;
+                        case "p=" -> p = value;
+                        default -> {
+                            return null;
+                        }
+                    }
+                }
+                if (m < 8 || t < 1 || p < 1 || m > 4 * 1024 * 1024 || t > 64 || p > 16) {
+                    return null;
+                }
+                return new Encoded(m, t, p, B64D.decode(parts[4]), B64D.decode(parts[5]));
+            } catch (RuntimeException e) {
+                return null;
+            }
+        }
+    }
+}

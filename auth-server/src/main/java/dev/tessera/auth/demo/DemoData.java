@@ -1,0 +1,87 @@
+package dev.tessera.auth.demo;
+
+import dev.tessera.auth.client.Client;
+import dev.tessera.auth.client.ClientStore;
+import dev.tessera.auth.crypto.Argon2Hasher;
+import dev.tessera.auth.user.User;
+import dev.tessera.auth.user.UserStore;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
+import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Seeds the demo accounts and clients at start-up. Idempotent: existing rows keep their hashes.
+ * Never enabled by the production configuration.
+ */
+@Singleton
+@Requires(property = "tessera.demo-data.enabled", value = "true")
+public class DemoData {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
+    private static final Set<String> USER_SCOPES = Set.of("openid", "profile", "email", "offline_access");
+
+    private final UserStore users;
+    private final ClientStore clients;
+    private final Argon2Hasher hasher;
+
+    public DemoData(UserStore users, ClientStore clients, Argon2Hasher hasher) {
+        this.users = users;
+        this.clients = clients;
+        this.hasher = hasher;
+    }
+
+    @EventListener
+    void onStartup(StartupEvent event) {
+        user("alice", "alice-pass", "Alice Liddell", Set.of("user"));
+        user("bob", "bob-pass", "Bob Builder", Set.of("user"));
+        user("admin", "admin-pass", "Ada Admin", Set.of("user", "admin"));
+        client(new Client("cli", "Tessera CLI", "cli-secret", true,
+                Set.of("password", "refresh_token", "client_credentials"),
+                Set.of("openid", "profile", "email", "offline_access", "orders:read", "orders:write"),
+                Set.of("openid", "profile", "email", "offline_access", "orders:read", "orders:write"), List.of(), null));
+        client(new Client("mail", "Mail", "mail-secret", true, Set.of("authorization_code", "refresh_token"),
+                USER_SCOPES, USER_SCOPES, redirectUris(8080, 8081, 8082, 8083, 8090, 8091, 8092, 8093), null));
+        client(new Client("docs", "Docs", "docs-secret", true, Set.of("authorization_code", "refresh_token"),
+                USER_SCOPES, USER_SCOPES, redirectUris(8201), null));
+        client(new Client("spa", "Single-page app", null, false, Set.of("authorization_code", "refresh_token"),
+                USER_SCOPES, USER_SCOPES, List.of("http://127.0.0.1:5173/callback", "http://localhost:5173/callback"), null));
+        client(new Client("service-a", "Service A", "service-a-secret", true, Set.of("client_credentials"),
+                Set.of("orders:read"), Set.of("orders:read"), List.of(), null));
+        LOG.info("demo data ready: users alice, bob, admin; clients cli, mail, docs, spa, service-a");
+    }
+
+    private void user(String username, String password, String displayName, Set<String> roles) {
+        if (users.findByUsername(username).isPresent()) {
+            return;
+        }
+        UUID id = UUID.nameUUIDFromBytes(("tessera-demo-user:" + username).getBytes(StandardCharsets.UTF_8));
+        users.save(new User(id, username, hasher.hash(password), displayName, username + "@example.com", roles, false));
+    }
+
+    /** {@code template.secretHash()} carries the plain demo secret; it is hashed before storing. */
+    private void client(Client template) {
+        if (clients.findById(template.id()).isPresent()) {
+            return;
+        }
+        String hash = template.secretHash() == null ? null : hasher.hash(template.secretHash());
+        clients.save(new Client(template.id(), template.name(), hash, template.confidential(), template.grantTypes(),
+                template.scopes(), template.defaultScopes(), template.redirectUris(), template.sessionPolicy()));
+    }
+
+    private static List<String> redirectUris(int... ports) {
+        List<String> uris = new ArrayList<>();
+        for (int port : ports) {
+            uris.add("http://127.0.0.1:" + port + "/callback");
+            uris.add("http://localhost:" + port + "/callback");
+        }
+        return List.copyOf(uris);
+    }
+}

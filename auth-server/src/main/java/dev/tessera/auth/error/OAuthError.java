@@ -1,0 +1,34 @@
+package dev.tessera.auth.error;
+
+import io.micronaut.http.HttpStatus;
+
+/** Error codes of RFC 6749 §5.2 and RFC 7009 §2.2.1, with the HTTP status each is sent with. */
+public enum OAuthError {
+    INVALID_REQUEST("invalid_request", HttpStatus.BAD_REQUEST),
+    /** RFC 6749 §5.2: 401 with WWW-Authenticate when the client tried to authenticate. */
+    INVALID_CLIENT("invalid_client", HttpStatus.UNAUTHORIZED),
+    INVALID_GRANT("invalid_grant", HttpStatus.BAD_REQUEST),
+    UNAUTHORIZED_CLIENT("unauthorized_client", HttpStatus.BAD_REQUEST),
+    UNSUPPORTED_GRANT_TYPE("unsupported_grant_type", HttpStatus.BAD_REQUEST),
+    INVALID_SCOPE("invalid_scope", HttpStatus.BAD_REQUEST),
+    UNSUPPORTED_TOKEN_TYPE("unsupported_token_type", HttpStatus.BAD_REQUEST),
+    /** Throttled login attempts; sent with Retry-After. */
+    SLOW_DOWN("invalid_grant", HttpStatus.TOO_MANY_REQUESTS),
+    TEMPORARILY_UNAVAILABLE("temporarily_unavailable", HttpStatus.SERVICE_UNAVAILABLE);
+
+    private final String code;
+    private final HttpStatus status;
+
+    OAuthError(String code, HttpStatus status) {
+        this.code = code;
+        this.status = status;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+}

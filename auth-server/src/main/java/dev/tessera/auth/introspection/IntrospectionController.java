@@ -1,0 +1,136 @@
+package dev.tessera.auth.introspection;
+
+import dev.tessera.auth.client.Client;
+import dev.tessera.auth.client.ClientAuthenticator;
+import dev.tessera.auth.crypto.Hashes;
+import dev.tessera.auth.error.OAuthError;
+import dev.tessera.auth.error.OAuthException;
+import dev.tessera.auth.protocol.ClientCredentials;
+import dev.tessera.auth.protocol.OAuthParameters;
+import dev.tessera.auth.revocation.Denylist;
+import dev.tessera.auth.token.issue.AccessTokenVerifier;
+import dev.tessera.auth.token.issue.InvalidTokenException;
+import dev.tessera.auth.token.issue.VerifiedAccessToken;
+import dev.tessera.auth.token.store.RefreshFamily;
+import dev.tessera.auth.token.store.RefreshTokenStore;
+import dev.tessera.auth.token.store.StoredRefreshToken;
+import io.lettuce.core.RedisException;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * RFC 7662 introspection. Any token that is not valid, expired, or revoked is simply
+ * {@code {"active": false}} (§2.2): the caller learns nothing more about it.
+ */
+@Controller
+@Secured(SecurityRule.IS_ANONYMOUS)
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class IntrospectionController {
+
+    private static final Map<String, Object> INACTIVE = Map.of("active", false);
+
+    private final ClientAuthenticator clients;
+    private final AccessTokenVerifier accessTokens;
+    private final RefreshTokenStore refreshTokens;
+    private final Denylist denylist;
+    private final Clock clock;
+
+    public IntrospectionController(ClientAuthenticator clients, AccessTokenVerifier accessTokens,
+                                   RefreshTokenStore refreshTokens, Denylist denylist, Clock clock) {
+        this.clients = clients;
+        this.accessTokens = accessTokens;
+        this.refreshTokens = refreshTokens;
+        this.denylist = denylist;
+        this.clock = clock;
+    }
+
+    @Post(uri = "/oauth/introspect", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
+    public HttpResponse<Map<String, Object>> introspect(HttpRequest<?> request, @Nullable @Body String body) {
+        OAuthParameters params = OAuthParameters.fromForm(request, body);
+        Client client = clients.authenticate(ClientCredentials.extract(request, params));
+        // RFC 7662 §2.1: the endpoint MUST require authorization; public clients cannot prove who they are.
+        if (!client.confidential()) {
+            throw OAuthException.invalidClient("public client " + client.id() + " may not introspect");
+        }
+        String token = params.required("token");
+        Map<String, Object> answer = introspectAccessToken(token).or(() -> introspectRefreshToken(token)).orElse(INACTIVE);
+        return HttpResponse.ok(answer).header(HttpHeaders.CACHE_CONTROL, "no-store");
+    }
+
+    private Optional<Map<String, Object>> introspectAccessToken(String token) {
+        VerifiedAccessToken verified;
+        try {
+            verified = accessTokens.verify(token);
+        } catch (InvalidTokenException e) {
+            return Optional.empty();
+        }
+        boolean revoked;
+        try {
+            revoked = denylist.isRevoked(verified.jti(), verified.deviceId(), verified.subject(), verified.issuedAt());
+        } catch (RedisException e) {
+            // Without the denylist we cannot tell whether the token was revoked: say so rather than guess.
+            throw OAuthException.of(OAuthError.TEMPORARILY_UNAVAILABLE, "revocation state is unavailable",
+                    "denylist unreachable: " + e.getMessage());
+        }
+        if (revoked) {
+            return Optional.of(INACTIVE);
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("active", true);
+        answer.put("token_type", "access_token");
+        answer.put("scope", verified.scope());
+        answer.put("client_id", verified.clientId());
+        answer.put("sub", verified.subject());
+        if (verified.username() != null) {
+            answer.put("username", verified.username());
+        }
+        answer.put("aud", verified.audience());
+        answer.put("iss", verified.claims().get("iss"));
+        answer.put("exp", verified.expiresAt().getEpochSecond());
+        answer.put("iat", verified.issuedAt().getEpochSecond());
+        answer.put("nbf", verified.notBefore().getEpochSecond());
+        answer.put("jti", verified.jti());
+        if (verified.deviceId() != null) {
+            answer.put("sid", verified.deviceId());
+        }
+        return Optional.of(answer);
+    }
+
+    private Optional<Map<String, Object>> introspectRefreshToken(String token) {
+        if (token.length() > OAuthParameters.MAX_VALUE_LENGTH) {
+            return Optional.empty();
+        }
+        Optional<StoredRefreshToken> stored = refreshTokens.find(Hashes.sha256(token));
+        Instant now = clock.instant();
+        return stored.filter(t -> t.rotatedAt() == null && t.expiresAt().isAfter(now))
+                .filter(t -> t.family().revokedAt() == null && t.family().absoluteExpiresAt().isAfter(now))
+                .map(t -> {
+                    RefreshFamily family = t.family();
+                    Map<String, Object> answer = new LinkedHashMap<>();
+                    answer.put("active", true);
+                    answer.put("token_type", "refresh_token");
+                    answer.put("scope", family.scope());
+                    answer.put("client_id", family.clientId());
+                    answer.put("sub", family.userId().toString());
+                    answer.put("exp", t.expiresAt().getEpochSecond());
+                    answer.put("iat", t.issuedAt().getEpochSecond());
+                    answer.put("sid", family.deviceId().toString());
+                    return answer;
+                });
+    }
+}

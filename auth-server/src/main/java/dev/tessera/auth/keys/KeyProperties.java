@@ -1,0 +1,20 @@
+package dev.tessera.auth.keys;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.bind.annotation.Bindable;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+
+/**
+ * Signing key settings.
+ *
+ * @param algorithm      algorithm of new keys; changing it rotates to a key of that algorithm at start-up
+ * @param reloadInterval how often a replica re-reads the key table, to see rotations made by another replica
+ * @param retiredPublishExtra how long past the access token lifetime a retired key stays in the JWKS
+ */
+@ConfigurationProperties("tessera.keys")
+public record KeyProperties(
+        @Bindable(defaultValue = "RS256") @NotNull SigningAlgorithm algorithm,
+        @Bindable(defaultValue = "30s") Duration reloadInterval,
+        @Bindable(defaultValue = "5m") Duration retiredPublishExtra) {
+}

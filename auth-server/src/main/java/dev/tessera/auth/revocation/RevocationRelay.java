@@ -1,0 +1,78 @@
+package dev.tessera.auth.revocation;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.scheduling.annotation.Scheduled;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Moves revocations from the PostgreSQL outbox to Redis: right after each revoking transaction
+ * commits, and every second for anything a Redis outage left behind. While Redis is unreachable
+ * the relay reports {@link #degraded()} and the rows wait.
+ */
+@Singleton
+public class RevocationRelay {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RevocationRelay.class);
+    private static final int BATCH = 500;
+
+    private final RevocationOutbox outbox;
+    private final Denylist denylist;
+    private final Clock clock;
+    private final TransactionOperations<Connection> transactions;
+    private final AtomicBoolean degraded = new AtomicBoolean(false);
+
+    public RevocationRelay(RevocationOutbox outbox, Denylist denylist, Clock clock,
+                           TransactionOperations<Connection> transactions, MeterRegistry meters) {
+        this.transactions = transactions;
+        this.outbox = outbox;
+        this.denylist = denylist;
+        this.clock = clock;
+        meters.gauge("tessera.revocation.relay.degraded", degraded, d -> d.get() ? 1 : 0);
+    }
+
+    /** Relays what is pending; true when everything reached Redis. */
+    public boolean relayNow() {
+        try {
+            while (relayBatch() == BATCH) {
+                // keep going until the outbox is drained
+            }
+            if (degraded.compareAndSet(true, false)) {
+                LOG.info("revocation relay recovered: Redis is reachable again");
+            }
+            return true;
+        } catch (RuntimeException e) {
+            if (degraded.compareAndSet(false, true)) {
+                LOG.warn("revocation relay degraded, revocations wait in PostgreSQL: {}", e.getMessage());
+            }
+            return false;
+        }
+    }
+
+    @Scheduled(fixedDelay = "1s", initialDelay = "1s")
+    void relayPeriodically() {
+        relayNow();
+    }
+
+    /** One batch in one transaction: the row locks keep other replicas off these rows until commit. */
+    private int relayBatch() {
+        return transactions.executeWrite(status -> {
+            List<RevocationOutbox.Pending> pending = outbox.lockPending(BATCH);
+            for (RevocationOutbox.Pending row : pending) {
+                denylist.apply(row.event());
+                outbox.markPublished(row.id(), clock.instant());
+            }
+            return pending.size();
+        });
+    }
+
+    public boolean degraded() {
+        return degraded.get();
+    }
+}

@@ -1,0 +1,112 @@
+package dev.tessera.auth.revocation;
+
+import dev.tessera.auth.audit.AuditEvent;
+import dev.tessera.auth.audit.AuditLog;
+import dev.tessera.auth.device.DeviceStore;
+import dev.tessera.auth.token.TokenProperties;
+import dev.tessera.auth.token.issue.VerifiedAccessToken;
+import dev.tessera.auth.token.store.RefreshFamily;
+import dev.tessera.auth.token.store.RefreshTokenStore;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Revokes tokens durably first (PostgreSQL, one transaction with its outbox event and audit
+ * record), then tells Redis through the relay. A Redis outage delays the denylist, never loses it.
+ */
+@Singleton
+public class RevocationService {
+
+    private final RefreshTokenStore refreshTokens;
+    private final DeviceStore devices;
+    private final RevocationOutbox outbox;
+    private final RevocationRelay relay;
+    private final AuditLog audit;
+    private final TokenProperties tokens;
+    private final TransactionOperations<Connection> transactions;
+    private final Clock clock;
+
+    public RevocationService(RefreshTokenStore refreshTokens, DeviceStore devices, RevocationOutbox outbox,
+                             RevocationRelay relay, AuditLog audit, TokenProperties tokens,
+                             TransactionOperations<Connection> transactions, Clock clock) {
+        this.refreshTokens = refreshTokens;
+        this.devices = devices;
+        this.outbox = outbox;
+        this.relay = relay;
+        this.audit = audit;
+        this.tokens = tokens;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /** Denies one access token until it expires (RFC 7009 §2.1). */
+    public Outcome revokeAccessToken(VerifiedAccessToken token, String reason, String actor, String ip) {
+        Instant now = clock.instant();
+        transactions.executeWrite(status -> {
+            outbox.enqueue(new RevocationEvent(RevocationEvent.Kind.JTI, token.jti(), now,
+                    token.expiresAt().plus(tokens.clockSkew()), reason));
+            audit.record(new AuditEvent(AuditEvent.TOKEN_REVOKED, actor, parseUuid(token.subject()), token.clientId(),
+                    parseUuid(token.deviceId()), ip, "access token jti=" + token.jti() + " reason=" + reason));
+            return null;
+        });
+        return new Outcome(relay.relayNow());
+    }
+
+    /**
+     * Revokes a refresh family, its device, and (RFC 7009 §2.1: SHOULD also invalidate access
+     * tokens of the same grant) every live access token of that device.
+     */
+    public Outcome revokeFamily(RefreshFamily family, String reason, String actor, String ip) {
+        Instant now = clock.instant();
+        transactions.executeWrite(status -> {
+            if (refreshTokens.revokeFamily(family.id(), reason, now)) {
+                revokeDeviceInTransaction(family.deviceId(), family.userId(), family.clientId(),
+                        AuditEvent.TOKEN_REVOKED, reason, actor, ip, now);
+            }
+            return null;
+        });
+        return new Outcome(relay.relayNow());
+    }
+
+    /**
+     * Signs a device out inside the caller's transaction: its refresh families revoked, the device
+     * marked, its live access tokens denied (outbox), and an audit record written.
+     */
+    public void revokeDeviceInTransaction(UUID deviceId, UUID userId, String clientId, String auditType, String reason,
+                                          String actor, String ip, Instant now) {
+        refreshTokens.revokeFamiliesOfDevice(deviceId, reason, now);
+        devices.revoke(deviceId, reason, now);
+        outbox.enqueue(deviceMark(deviceId, reason, now));
+        audit.record(new AuditEvent(auditType, actor, userId, clientId, deviceId, ip, "reason=" + reason));
+    }
+
+    /** Pushes pending revocations to Redis now; false when Redis is unreachable (they stay queued). */
+    public boolean publishPending() {
+        return relay.relayNow();
+    }
+
+    private RevocationEvent deviceMark(UUID deviceId, String reason, Instant now) {
+        // Every access token of this device expires within the access token lifetime.
+        return new RevocationEvent(RevocationEvent.Kind.DEVICE, deviceId.toString(), now,
+                now.plus(tokens.accessTokenTtl()).plus(tokens.clockSkew()), reason);
+    }
+
+    private static UUID parseUuid(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            return null; // a client id (client_credentials) is not a user
+        }
+    }
+
+    /** Whether the revocation already reached Redis ({@code false}: degraded, queued in PostgreSQL). */
+    public record Outcome(boolean published) {
+    }
+}

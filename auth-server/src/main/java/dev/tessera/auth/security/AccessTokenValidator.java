@@ -1,0 +1,62 @@
+package dev.tessera.auth.security;
+
+import dev.tessera.auth.revocation.Denylist;
+import dev.tessera.auth.token.issue.AccessTokenVerifier;
+import dev.tessera.auth.token.issue.InvalidTokenException;
+import dev.tessera.auth.token.issue.VerifiedAccessToken;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.token.validator.TokenValidator;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns a valid, unrevoked Tessera access token into an {@link Authentication}. The Redis lookup
+ * runs off the event loop; if Redis cannot answer, the token is not accepted (fail closed).
+ */
+@Singleton
+public class AccessTokenValidator implements TokenValidator<HttpRequest<?>> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AccessTokenValidator.class);
+
+    private final AccessTokenVerifier verifier;
+    private final Denylist denylist;
+    private final ExecutorService blocking;
+
+    public AccessTokenValidator(AccessTokenVerifier verifier, Denylist denylist,
+                                @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
+        this.verifier = verifier;
+        this.denylist = denylist;
+        this.blocking = blocking;
+    }
+
+    @Override
+    public Publisher<Authentication> validateToken(String token, HttpRequest<?> request) {
+        return Mono.fromCallable(() -> authenticate(token)).subscribeOn(Schedulers.fromExecutor(blocking));
+    }
+
+    private Authentication authenticate(String token) {
+        try {
+            VerifiedAccessToken verified = verifier.verify(token);
+            if (denylist.isRevoked(verified.jti(), verified.deviceId(), verified.subject(), verified.issuedAt())) {
+                LOG.debug("bearer token {} is revoked", verified.jti());
+                return null;
+            }
+            return Authentication.build(verified.subject(), verified.roles(), Map.copyOf(verified.claims()));
+        } catch (InvalidTokenException e) {
+            LOG.debug("bearer token rejected: {}", e.getMessage());
+            return null;
+        } catch (RuntimeException e) {
+            LOG.warn("bearer token could not be checked against the denylist: {}", e.getMessage());
+            return null;
+        }
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * Bearer authentication for the auth server's own protected endpoints (RFC 6750): Tessera access
+ * tokens, checked against the signing keys and the denylist, become micronaut-security
+ * authentications whose roles come from the {@code roles} claim.
+ */
+package dev.tessera.auth.security;

@@ -1,0 +1,2 @@
+/** Small helpers shared by the JDBC stores. */
+package dev.tessera.auth.support;

@@ -1,0 +1,40 @@
+package dev.tessera.auth.token.grant;
+
+import dev.tessera.auth.error.OAuthError;
+import dev.tessera.auth.error.OAuthException;
+import dev.tessera.auth.token.TokenResponse;
+import dev.tessera.auth.token.issue.AccessTokenIssuer;
+import dev.tessera.auth.token.issue.AccessTokenRequest;
+import dev.tessera.auth.token.issue.IssuedAccessToken;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.Set;
+
+/** RFC 6749 §4.4: a confidential client gets a token for itself. No refresh token (§4.4.3). */
+@Singleton
+public class ClientCredentialsGrant implements Grant {
+
+    private final AccessTokenIssuer issuer;
+
+    public ClientCredentialsGrant(AccessTokenIssuer issuer) {
+        this.issuer = issuer;
+    }
+
+    @Override
+    public String grantType() {
+        return "client_credentials";
+    }
+
+    @Override
+    public TokenResponse grant(GrantRequest request) {
+        // RFC 6749 §4.4: the client credentials grant MUST only be used by confidential clients.
+        if (!request.client().confidential()) {
+            throw OAuthException.of(OAuthError.UNAUTHORIZED_CLIENT, "public clients cannot use client_credentials");
+        }
+        Set<String> scope = Scopes.resolve(request.params().optional("scope"), request.client());
+        IssuedAccessToken token = issuer.issue(new AccessTokenRequest(request.client().id(), request.client().id(),
+                scope, null, null, Set.of()));
+        long expiresIn = Duration.between(token.issuedAt(), token.expiresAt()).toSeconds();
+        return new TokenResponse(token.value(), "Bearer", expiresIn, null, Scopes.format(scope), null);
+    }
+}

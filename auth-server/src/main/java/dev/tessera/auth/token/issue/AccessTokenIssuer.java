@@ -1,0 +1,69 @@
+package dev.tessera.auth.token.issue;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import dev.tessera.auth.crypto.Hashes;
+import dev.tessera.auth.keys.KeyManager;
+import dev.tessera.auth.token.TokenProperties;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import java.util.List;
+
+/** Signs RFC 9068 access tokens with the active key. */
+@Singleton
+public class AccessTokenIssuer {
+
+    /** RFC 9068 §2.1: access tokens MUST carry typ "at+jwt". */
+    public static final JOSEObjectType AT_JWT = new JOSEObjectType("at+jwt");
+
+    private final KeyManager keys;
+    private final TokenProperties properties;
+    private final Clock clock;
+
+    public AccessTokenIssuer(KeyManager keys, TokenProperties properties, Clock clock) {
+        this.keys = keys;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    public IssuedAccessToken issue(AccessTokenRequest request) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        Instant expires = now.plus(properties.accessTokenTtl());
+        String jti = Hashes.randomToken(16);
+        // RFC 9068 §2.2: iss, exp, aud, sub, client_id, iat, jti are REQUIRED.
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
+                .issuer(properties.issuer())
+                .subject(request.subject())
+                .audience(properties.audience())
+                .expirationTime(Date.from(expires))
+                .issueTime(Date.from(now))
+                .notBeforeTime(Date.from(now))
+                .jwtID(jti)
+                .claim("client_id", request.clientId())
+                .claim("scope", String.join(" ", request.scope()));
+        if (request.deviceId() != null) {
+            claims.claim("sid", request.deviceId().toString());
+        }
+        if (request.username() != null) {
+            claims.claim("preferred_username", request.username());
+        }
+        if (!request.roles().isEmpty()) {
+            claims.claim("roles", List.copyOf(request.roles()));
+        }
+        KeyManager.ActiveKey key = keys.active();
+        JWSHeader header = new JWSHeader.Builder(key.key().algorithm().jws()).type(AT_JWT).keyID(key.key().kid()).build();
+        SignedJWT jwt = new SignedJWT(header, claims.build());
+        try {
+            jwt.sign(key.signer());
+        } catch (JOSEException e) {
+            throw new IllegalStateException("signing failed with key " + key.key().kid(), e);
+        }
+        return new IssuedAccessToken(jwt.serialize(), jti, now, expires);
+    }
+}

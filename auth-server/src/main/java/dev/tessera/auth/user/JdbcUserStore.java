@@ -1,0 +1,70 @@
+package dev.tessera.auth.user;
+
+import dev.tessera.auth.support.SqlArrays;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.annotation.ReadOnly;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Accounts in PostgreSQL ({@code users} table). */
+@Singleton
+public class JdbcUserStore implements UserStore {
+
+    private final JdbcOperations jdbc;
+
+    public JdbcUserStore(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    @ReadOnly
+    public Optional<User> findByUsername(String username) {
+        return queryOne("SELECT * FROM users WHERE lower(username) = lower(?)", username);
+    }
+
+    @Override
+    @ReadOnly
+    public Optional<User> findById(UUID id) {
+        return queryOne("SELECT * FROM users WHERE id = ?", id);
+    }
+
+    private Optional<User> queryOne(String sql, Object key) {
+        return jdbc.prepareStatement(sql, statement -> {
+            statement.setObject(1, key);
+            try (ResultSet rs = statement.executeQuery()) {
+                return rs.next() ? Optional.of(map(rs)) : Optional.empty();
+            }
+        });
+    }
+
+    @Override
+    @Transactional
+    public void save(User user) {
+        jdbc.prepareStatement("""
+                INSERT INTO users (id, username, password_hash, display_name, email, roles, disabled)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (id) DO UPDATE SET username = EXCLUDED.username, password_hash = EXCLUDED.password_hash,
+                    display_name = EXCLUDED.display_name, email = EXCLUDED.email, roles = EXCLUDED.roles,
+                    disabled = EXCLUDED.disabled
+                """, statement -> {
+            statement.setObject(1, user.id());
+            statement.setString(2, user.username());
+            statement.setString(3, user.passwordHash());
+            statement.setString(4, user.displayName());
+            statement.setString(5, user.email());
+            statement.setArray(6, SqlArrays.text(statement.getConnection(), user.roles()));
+            statement.setBoolean(7, user.disabled());
+            return statement.executeUpdate();
+        });
+    }
+
+    private static User map(ResultSet rs) throws SQLException {
+        return new User(rs.getObject("id", UUID.class), rs.getString("username"), rs.getString("password_hash"),
+                rs.getString("display_name"), rs.getString("email"), SqlArrays.toSet(rs.getArray("roles")),
+                rs.getBoolean("disabled"));
+    }
+}
