@@ -1,0 +1,47 @@
+package dev.tessera.auth.support;
+
+import static dev.tessera.auth.support.Http.params;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Map;
+
+/** Token requests the tests make again and again, with the demo clients. */
+public final class Logins {
+
+    private final Http http;
+
+    public Logins(Http http) {
+        this.http = http;
+    }
+
+    public Http.Response password(String username, String password) {
+        return http.postForm("/oauth/token", "cli", "cli-secret",
+                params("grant_type", "password", "username", username, "password", password));
+    }
+
+    /** A successful password login as alice (or fails the test). */
+    public Http.Response alice() {
+        Http.Response response = password("alice", "alice-pass");
+        assertEquals(200, response.status(), response::toString);
+        return response;
+    }
+
+    public Http.Response refresh(String refreshToken) {
+        return http.postForm("/oauth/token", "cli", "cli-secret",
+                params("grant_type", "refresh_token", "refresh_token", refreshToken));
+    }
+
+    public Http.Response introspect(String token) {
+        return http.postForm("/oauth/introspect", "cli", "cli-secret", Map.of("token", token));
+    }
+
+    public boolean active(String token) {
+        Http.Response response = introspect(token);
+        assertEquals(200, response.status(), response::toString);
+        return response.json().get("active").asBoolean();
+    }
+
+    public Http.Response revoke(String token) {
+        return http.postForm("/oauth/revoke", "cli", "cli-secret", Map.of("token", token));
+    }
+}
