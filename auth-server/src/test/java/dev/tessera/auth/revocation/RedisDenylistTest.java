@@ -1,0 +1,50 @@
+package dev.tessera.auth.revocation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.tessera.testing.TestServices;
+import io.lettuce.core.Limit;
+import io.lettuce.core.Range;
+import io.lettuce.core.StreamMessage;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+@MicronautTest(transactional = false, startApplication = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RedisDenylistTest extends DenylistContract implements TestPropertyProvider {
+
+    @Inject
+    RedisDenylist denylist;
+    @Inject
+    StatefulRedisConnection<String, String> redis;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return TestServices.micronautProperties();
+    }
+
+    @Override
+    protected Denylist denylist() {
+        return denylist;
+    }
+
+    @Test
+    void everyRevocationIsAppendedToTheStreamInTheDocumentedFormat() {
+        String device = UUID.randomUUID().toString();
+        Instant at = Instant.ofEpochMilli(System.currentTimeMillis());
+        Instant until = at.plusSeconds(300);
+        denylist.apply(new RevocationEvent(RevocationEvent.Kind.DEVICE, device, at, until, "admin_kick"));
+
+        List<StreamMessage<String, String>> last = redis.sync().xrevrange(RedisDenylist.STREAM, Range.create("-", "+"), Limit.from(1));
+        assertEquals(Map.of("kind", "device", "subject", device, "revoked_at", Long.toString(at.toEpochMilli()),
+                "relevant_until", Long.toString(until.toEpochMilli()), "reason", "admin_kick"), last.get(0).getBody());
+    }
+}
