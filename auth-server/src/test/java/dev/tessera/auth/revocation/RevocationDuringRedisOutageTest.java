@@ -1,0 +1,71 @@
+package dev.tessera.auth.revocation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.nimbusds.jwt.SignedJWT;
+import dev.tessera.auth.support.Http;
+import dev.tessera.auth.support.Logins;
+import dev.tessera.auth.support.Sql;
+import dev.tessera.testing.RedisProcess;
+import dev.tessera.testing.TestServices;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Durable first: a revocation made while Redis is down commits in PostgreSQL and reaches Redis when it is back. */
+class RevocationDuringRedisOutageTest {
+
+    @Test
+    void revocationWhileRedisIsDownIsQueuedAndReplayedWhenRedisReturns() throws Exception {
+        try (RedisProcess redis = RedisProcess.start()) {
+            Map<String, Object> properties = new HashMap<>(TestServices.micronautProperties());
+            properties.put("redis.uri", redis.uri());
+            try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties, "test")) {
+                Logins logins = new Logins(new Http(server.getURI()));
+                Http.Response login = logins.alice();
+                String sid = SignedJWT.parse(login.field("access_token")).getJWTClaimsSet().getStringClaim("sid");
+                RevocationRelay relay = server.getApplicationContext().getBean(RevocationRelay.class);
+                Sql sql = server.getApplicationContext().getBean(Sql.class);
+
+                redis.stop();
+                Http.Response revoked = logins.revoke(login.field("refresh_token"));
+
+                assertEquals(200, revoked.status(), "the revocation succeeds in PostgreSQL: " + revoked);
+                assertEquals("invalid_grant", logins.refresh(login.field("refresh_token")).field("error"));
+                assertTrue(relay.degraded(), "the relay reports that Redis has not been told yet");
+                assertEquals(1, sql.count("SELECT count(*) FROM revocation_outbox WHERE subject = ? AND published_at IS NULL", sid));
+
+                redis.restart();
+                assertTrue(waitUntil(() -> sql.count(
+                        "SELECT count(*) FROM revocation_outbox WHERE subject = ? AND published_at IS NULL", sid) == 0),
+                        "the queued revocation is relayed once Redis is back");
+                assertFalse(relay.degraded());
+                RedisClient client = RedisClient.create(redis.uri());
+                try (StatefulRedisConnection<String, String> direct = client.connect()) {
+                    assertTrue(direct.sync().exists("tessera:revoked:device:" + sid) == 1L);
+                    assertEquals(1L, direct.sync().xlen(RedisDenylist.STREAM));
+                } finally {
+                    client.shutdown();
+                }
+                assertFalse(logins.active(login.field("access_token")), "and the access token is refused again");
+            }
+        }
+    }
+
+    private static boolean waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 45_000;
+        while (System.currentTimeMillis() < deadline) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            Thread.sleep(200);
+        }
+        return false;
+    }
+}

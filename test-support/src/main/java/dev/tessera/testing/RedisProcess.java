@@ -1,0 +1,101 @@
+package dev.tessera.testing;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A private {@code redis-server} on its own port, for tests that stop and restart Redis without
+ * disturbing the shared one. Needs the {@code redis-server} binary ({@code ./tessera services}
+ * installs it).
+ */
+public final class RedisProcess implements AutoCloseable {
+
+    private final int port;
+    private Process process;
+
+    private RedisProcess(int port) {
+        this.port = port;
+    }
+
+    public static RedisProcess start() {
+        RedisProcess redis = new RedisProcess(freePort());
+        redis.startServer();
+        return redis;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String uri() {
+        return "redis://127.0.0.1:" + port;
+    }
+
+    public void stop() {
+        if (process != null) {
+            process.destroy();
+            try {
+                if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            process = null;
+        }
+    }
+
+    /** Starts the server again on the same port (empty: it keeps nothing on disk). */
+    public void restart() {
+        stop();
+        startServer();
+    }
+
+    private void startServer() {
+        try {
+            process = new ProcessBuilder("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
+                    "--save", "", "--appendonly", "no")
+                    .redirectErrorStream(true).redirectOutput(new File(System.getProperty("java.io.tmpdir"),
+                            "tessera-test-redis-" + port + ".log"))
+                    .start();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run redis-server (" + e.getMessage()
+                    + "): install it with `./tessera services` or `apt-get install redis-server`", e);
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+                return;
+            } catch (IOException notYet) {
+                sleep(50);
+            }
+        }
+        throw new IllegalStateException("redis-server did not start on port " + port);
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}
