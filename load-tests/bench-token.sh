@@ -13,7 +13,7 @@ cd "$ROOT/load-tests"
 mvn -B -q gatling:test -Dgatling.simulationClass=dev.tessera.load.TokenEndpointSimulation \
   -Dbase.url="$BASE_URL" -Dusers="$USERS" -Dphase.seconds="$PHASE_SECONDS"
 RUN="$(ls -td target/gatling/*/ | head -n 1)"
-python3 "$ROOT/load-tests/gatling_report.py" "$RUN/js/stats.json" "$PHASE_SECONDS" "reference" \
+python3 "$ROOT/load-tests/gatling_report.py" "$RUN/index.html" "$PHASE_SECONDS" "reference" \
   --title "Token endpoint (POST /oauth/token)" \
   --command "./tessera bench token   # USERS=$USERS PHASE_SECONDS=$PHASE_SECONDS" \
   --machine "$(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(java -version 2>&1 | head -n 1)" \

@@ -1,23 +1,29 @@
 #!/usr/bin/env python3
-"""Turns Gatling's stats.json into a Markdown table: throughput and latency per measured phase, each
-as a ratio to the reference phase of the same run. Phases are named '<phase>: <request>'; warm-up and
-set-up requests are listed but not compared."""
+"""Turns the statistics table of a Gatling report (index.html; Gatling 3.15 no longer writes
+stats.json) into a Markdown table: throughput and latency per measured phase, each as a ratio to the
+reference phase of the same run. Requests are named '<phase>: <request>'; warm-up and set-up requests
+are listed but not compared."""
 import argparse
-import json
+import html
+import re
 import sys
 
+ROW = re.compile(r'class="ellipsed-name">(?P<name>[^<]+)</span>(?P<cells>.*?)</tr>', re.S)
+CELL = re.compile(r'<td class="value [a-z ]*col-(\d+)">([^<]*)</td>')
+# Gatling's statistics columns: 2 total, 3 ok, 4 ko, 5 %ko, 6 cnt/s, 7 min, 8 p50, 9 p75, 10 p95, 11 p99, 12 max
+COLUMNS = {2: "total", 3: "ok", 4: "ko", 8: "p50", 10: "p95", 11: "p99"}
 
-def requests(stats):
-    for entry in stats.get("contents", {}).values():
-        if entry.get("type") == "REQUEST":
-            yield entry["name"], entry["stats"]
-        else:
-            yield from requests(entry)
+
+def requests(report_html):
+    for match in ROW.finditer(report_html):
+        cells = {COLUMNS[int(c)]: v for c, v in CELL.findall(match.group("cells")) if int(c) in COLUMNS}
+        if len(cells) == len(COLUMNS):
+            yield html.unescape(match.group("name")).strip(), cells
 
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("stats_json")
+    parser.add_argument("report_html")
     parser.add_argument("phase_seconds", type=float)
     parser.add_argument("reference_phase")
     parser.add_argument("--title", required=True)
@@ -26,18 +32,19 @@ def main():
     parser.add_argument("--output", required=True)
     args = parser.parse_args()
 
-    with open(args.stats_json) as f:
-        stats = json.load(f)
+    with open(args.report_html) as f:
+        report = f.read()
     rows = []
-    for name, s in requests(stats):
+    for name, s in requests(report):
+        if name == "All Requests":
+            continue
         phase = name.split(":", 1)[0]
-        ok = s["numberOfRequests"]["ok"]
-        ko = s["numberOfRequests"]["ko"]
-        rows.append({"name": name, "phase": phase, "ok": ok, "ko": ko, "rps": ok / args.phase_seconds,
-                     "p50": s["percentiles1"]["ok"], "p95": s["percentiles3"]["ok"], "p99": s["percentiles4"]["ok"]})
+        ok = int(s["ok"])
+        rows.append({"name": name, "phase": phase, "ok": ok, "ko": int(s["ko"]), "rps": ok / args.phase_seconds,
+                     "p50": s["p50"], "p95": s["p95"], "p99": s["p99"]})
     reference = next((r for r in rows if r["phase"] == args.reference_phase), None)
     if reference is None or reference["rps"] == 0:
-        sys.exit("no reference phase '%s' in %s" % (args.reference_phase, args.stats_json))
+        sys.exit("no reference phase '%s' in %s" % (args.reference_phase, args.report_html))
     lines = ["# " + args.title, "",
              "Command: `%s`  " % args.command,
              "Machine: %s  " % args.machine,

@@ -28,7 +28,7 @@ public class TokenEndpointSimulation extends Simulation {
     private static final Duration PHASE = Duration.ofSeconds(Integer.getInteger("phase.seconds", 20));
     private static final Duration WARMUP = Duration.ofSeconds(Integer.getInteger("warmup.seconds", 10));
 
-    private final HttpProtocolBuilder protocol = http.baseUrl(BASE_URL).shareConnections()
+    private final HttpProtocolBuilder protocol = http.baseUrl(BASE_URL).shareConnections().disableCaching()
             .acceptHeader("application/json").userAgentHeader("tessera-gatling");
 
     private static ChainBuilder reference(String phase) {

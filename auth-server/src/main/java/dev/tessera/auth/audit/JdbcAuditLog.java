@@ -1,8 +1,13 @@
 package dev.tessera.auth.audit;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.annotation.ReadOnly;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 
 /** Audit events in PostgreSQL ({@code audit_events}, append-only by trigger). */
 @Singleton
@@ -29,6 +34,33 @@ public class JdbcAuditLog implements AuditLog {
             statement.setString(6, event.ip());
             statement.setString(7, event.detail());
             return statement.executeUpdate();
+        });
+    }
+
+    @Override
+    @ReadOnly
+    public List<AuditRecord> find(UUID userId, String type, int limit, int offset) {
+        return jdbc.prepareStatement("""
+                SELECT * FROM audit_events
+                WHERE (?::uuid IS NULL OR user_id = ?) AND (?::varchar IS NULL OR event_type = ?)
+                ORDER BY occurred_at DESC, id DESC LIMIT ? OFFSET ?
+                """, statement -> {
+            statement.setObject(1, userId);
+            statement.setObject(2, userId);
+            statement.setString(3, type);
+            statement.setString(4, type);
+            statement.setInt(5, limit);
+            statement.setInt(6, offset);
+            List<AuditRecord> records = new ArrayList<>();
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    records.add(new AuditRecord(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(),
+                            rs.getString("event_type"), rs.getString("actor"), rs.getObject("user_id", UUID.class),
+                            rs.getString("client_id"), rs.getObject("device_id", UUID.class), rs.getString("ip"),
+                            rs.getString("detail")));
+                }
+            }
+            return records;
         });
     }
 }

@@ -1,6 +1,7 @@
 package dev.tessera.auth.device;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -16,6 +17,9 @@ public interface DeviceStore {
     Registration register(UUID userId, String clientId, DeviceDescriptor descriptor, Instant now);
 
     Optional<Device> findById(UUID id);
+
+    /** The user's devices that are still signed in, newest first; {@code clientId} null means every client. */
+    List<Device> activeDevices(UUID userId, String clientId);
 
     /** Records activity; implementations may skip writes that would change little. */
     void touch(UUID id, Instant now);

@@ -9,6 +9,8 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -79,6 +81,26 @@ public class JdbcDeviceStore implements DeviceStore {
             try (ResultSet rs = statement.executeQuery()) {
                 return rs.next() ? Optional.of(map(rs)) : Optional.empty();
             }
+        });
+    }
+
+    @Override
+    @ReadOnly
+    public List<Device> activeDevices(UUID userId, String clientId) {
+        return jdbc.prepareStatement("""
+                SELECT * FROM devices WHERE user_id = ? AND revoked_at IS NULL AND (?::varchar IS NULL OR client_id = ?)
+                ORDER BY created_at DESC, id
+                """, statement -> {
+            statement.setObject(1, userId);
+            statement.setString(2, clientId);
+            statement.setString(3, clientId);
+            List<Device> devices = new ArrayList<>();
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    devices.add(map(rs));
+                }
+            }
+            return devices;
         });
     }
 

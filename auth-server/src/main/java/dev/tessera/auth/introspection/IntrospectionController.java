@@ -7,14 +7,13 @@ import dev.tessera.auth.error.OAuthError;
 import dev.tessera.auth.error.OAuthException;
 import dev.tessera.auth.protocol.ClientCredentials;
 import dev.tessera.auth.protocol.OAuthParameters;
-import dev.tessera.auth.revocation.Denylist;
+import dev.tessera.auth.revocation.RevocationChecker;
 import dev.tessera.auth.token.issue.AccessTokenVerifier;
 import dev.tessera.auth.token.issue.InvalidTokenException;
 import dev.tessera.auth.token.issue.VerifiedAccessToken;
 import dev.tessera.auth.token.store.RefreshFamily;
 import dev.tessera.auth.token.store.RefreshTokenStore;
 import dev.tessera.auth.token.store.StoredRefreshToken;
-import io.lettuce.core.RedisException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -47,15 +46,15 @@ public class IntrospectionController {
     private final ClientAuthenticator clients;
     private final AccessTokenVerifier accessTokens;
     private final RefreshTokenStore refreshTokens;
-    private final Denylist denylist;
+    private final RevocationChecker revocations;
     private final Clock clock;
 
     public IntrospectionController(ClientAuthenticator clients, AccessTokenVerifier accessTokens,
-                                   RefreshTokenStore refreshTokens, Denylist denylist, Clock clock) {
+                                   RefreshTokenStore refreshTokens, RevocationChecker revocations, Clock clock) {
         this.clients = clients;
         this.accessTokens = accessTokens;
         this.refreshTokens = refreshTokens;
-        this.denylist = denylist;
+        this.revocations = revocations;
         this.clock = clock;
     }
 
@@ -79,15 +78,7 @@ public class IntrospectionController {
         } catch (InvalidTokenException e) {
             return Optional.empty();
         }
-        boolean revoked;
-        try {
-            revoked = denylist.isRevoked(verified.jti(), verified.deviceId(), verified.subject(), verified.issuedAt());
-        } catch (RedisException e) {
-            // Without the denylist we cannot tell whether the token was revoked: say so rather than guess.
-            throw OAuthException.of(OAuthError.TEMPORARILY_UNAVAILABLE, "revocation state is unavailable",
-                    "denylist unreachable: " + e.getMessage());
-        }
-        if (revoked) {
+        if (revocations.isRevoked(verified)) {
             return Optional.of(INACTIVE);
         }
         Map<String, Object> answer = new LinkedHashMap<>();

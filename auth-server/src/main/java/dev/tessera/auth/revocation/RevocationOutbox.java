@@ -64,6 +64,49 @@ public class RevocationOutbox {
         });
     }
 
+    /** The same question as {@link Denylist#isRevoked}, answered from PostgreSQL. */
+    @Transactional
+    public boolean isRevoked(String jti, String deviceId, String userId, Instant issuedAt) {
+        return jdbc.prepareStatement("""
+                SELECT EXISTS (SELECT 1 FROM revocation_outbox WHERE relevant_until > now() AND (
+                    (kind = 'jti' AND subject = ?)
+                    OR (kind = 'device' AND subject = ? AND revoked_at >= ?)
+                    OR (kind = 'user' AND subject = ? AND revoked_at >= ?)))
+                """, statement -> {
+            statement.setString(1, jti);
+            statement.setString(2, deviceId == null ? "-" : deviceId);
+            statement.setTimestamp(3, Timestamp.from(issuedAt));
+            statement.setString(4, userId);
+            statement.setTimestamp(5, Timestamp.from(issuedAt));
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        });
+    }
+
+    /** Deletes published rows whose tokens have all expired; returns how many. */
+    @Transactional
+    public int prune(Instant now) {
+        return jdbc.prepareStatement(
+                "DELETE FROM revocation_outbox WHERE published_at IS NOT NULL AND relevant_until < ?", statement -> {
+                    statement.setTimestamp(1, Timestamp.from(now));
+                    return statement.executeUpdate();
+                });
+    }
+
+    /** Seconds since the oldest unpublished revocation was made; 0 when nothing waits. */
+    @Transactional
+    public double oldestPendingAgeSeconds(Instant now) {
+        return jdbc.prepareStatement("SELECT min(revoked_at) FROM revocation_outbox WHERE published_at IS NULL", statement -> {
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                Timestamp oldest = rs.getTimestamp(1);
+                return oldest == null ? 0 : Math.max(0, (now.toEpochMilli() - oldest.getTime()) / 1000.0);
+            }
+        });
+    }
+
     @Transactional
     public long countPending() {
         return jdbc.prepareStatement("SELECT count(*) FROM revocation_outbox WHERE published_at IS NULL", statement -> {

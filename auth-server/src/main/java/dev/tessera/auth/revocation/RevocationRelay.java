@@ -27,6 +27,7 @@ public class RevocationRelay {
     private final Clock clock;
     private final TransactionOperations<Connection> transactions;
     private final AtomicBoolean degraded = new AtomicBoolean(false);
+    private volatile double lagSeconds;
 
     public RevocationRelay(RevocationOutbox outbox, Denylist denylist, Clock clock,
                            TransactionOperations<Connection> transactions, MeterRegistry meters) {
@@ -35,6 +36,8 @@ public class RevocationRelay {
         this.denylist = denylist;
         this.clock = clock;
         meters.gauge("tessera.revocation.relay.degraded", degraded, d -> d.get() ? 1 : 0);
+        // How far Redis (and so every resource server) trails the durable revocations.
+        meters.gauge("tessera.revocation.lag.seconds", this, relay -> relay.lagSeconds);
     }
 
     /** Relays what is pending; true when everything reached Redis. */
@@ -58,6 +61,20 @@ public class RevocationRelay {
     @Scheduled(fixedDelay = "1s", initialDelay = "1s")
     void relayPeriodically() {
         relayNow();
+        try {
+            lagSeconds = outbox.oldestPendingAgeSeconds(clock.instant());
+        } catch (RuntimeException e) {
+            LOG.debug("could not measure the revocation lag: {}", e.getMessage());
+        }
+    }
+
+    @Scheduled(fixedDelay = "10m", initialDelay = "1m")
+    void pruneExpired() {
+        try {
+            outbox.prune(clock.instant());
+        } catch (RuntimeException e) {
+            LOG.warn("could not prune the revocation outbox: {}", e.getMessage());
+        }
     }
 
     /** One batch in one transaction: the row locks keep other replicas off these rows until commit. */

@@ -45,15 +45,37 @@ public class RevocationService {
 
     /** Denies one access token until it expires (RFC 7009 §2.1). */
     public Outcome revokeAccessToken(VerifiedAccessToken token, String reason, String actor, String ip) {
+        return revokeJti(token.jti(), token.expiresAt().plus(tokens.clockSkew()), new AuditEvent(AuditEvent.TOKEN_REVOKED,
+                actor, parseUuid(token.subject()), token.clientId(), parseUuid(token.deviceId()), ip,
+                "access token jti=" + token.jti() + " reason=" + reason), reason);
+    }
+
+    /**
+     * Denies an access token known only by its jti (an administrator's request): kept for the longest
+     * time such a token can live.
+     */
+    public Outcome revokeJtiByAdmin(String jti, String actor, String ip) {
+        Instant until = clock.instant().plus(tokens.accessTokenTtl()).plus(tokens.clockSkew());
+        return revokeJti(jti, until, new AuditEvent(AuditEvent.ADMIN_TOKEN_REVOKED, actor, null, null, null, ip,
+                "access token jti=" + jti), "admin_revoke");
+    }
+
+    private Outcome revokeJti(String jti, Instant relevantUntil, AuditEvent auditEvent, String reason) {
         Instant now = clock.instant();
         transactions.executeWrite(status -> {
-            outbox.enqueue(new RevocationEvent(RevocationEvent.Kind.JTI, token.jti(), now,
-                    token.expiresAt().plus(tokens.clockSkew()), reason));
-            audit.record(new AuditEvent(AuditEvent.TOKEN_REVOKED, actor, parseUuid(token.subject()), token.clientId(),
-                    parseUuid(token.deviceId()), ip, "access token jti=" + token.jti() + " reason=" + reason));
+            outbox.enqueue(new RevocationEvent(RevocationEvent.Kind.JTI, jti, now, relevantUntil, reason));
+            audit.record(auditEvent);
             return null;
         });
         return new Outcome(relay.relayNow());
+    }
+
+    /** Within the caller's transaction: every access token of this user issued until now is denied. */
+    public void revokeUserBeforeInTransaction(UUID userId, String actor, String ip, Instant now) {
+        outbox.enqueue(new RevocationEvent(RevocationEvent.Kind.USER, userId.toString(), now,
+                now.plus(tokens.accessTokenTtl()).plus(tokens.clockSkew()), "admin_revoke_before"));
+        audit.record(new AuditEvent(AuditEvent.USER_REVOKED_BEFORE, actor, userId, null, null, ip,
+                "revoked_before=" + now));
     }
 
     /**

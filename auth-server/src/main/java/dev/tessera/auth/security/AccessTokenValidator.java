@@ -1,6 +1,6 @@
 package dev.tessera.auth.security;
 
-import dev.tessera.auth.revocation.Denylist;
+import dev.tessera.auth.revocation.RevocationChecker;
 import dev.tessera.auth.token.issue.AccessTokenVerifier;
 import dev.tessera.auth.token.issue.InvalidTokenException;
 import dev.tessera.auth.token.issue.VerifiedAccessToken;
@@ -19,8 +19,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns a valid, unrevoked Tessera access token into an {@link Authentication}. The Redis lookup
- * runs off the event loop; if Redis cannot answer, the token is not accepted (fail closed).
+ * Turns a valid, unrevoked Tessera access token into an {@link Authentication}. The revocation
+ * lookup runs off the event loop; if neither Redis nor PostgreSQL can answer, the token is refused.
  */
 @Singleton
 public class AccessTokenValidator implements TokenValidator<HttpRequest<?>> {
@@ -28,13 +28,13 @@ public class AccessTokenValidator implements TokenValidator<HttpRequest<?>> {
     private static final Logger LOG = LoggerFactory.getLogger(AccessTokenValidator.class);
 
     private final AccessTokenVerifier verifier;
-    private final Denylist denylist;
+    private final RevocationChecker revocations;
     private final ExecutorService blocking;
 
-    public AccessTokenValidator(AccessTokenVerifier verifier, Denylist denylist,
+    public AccessTokenValidator(AccessTokenVerifier verifier, RevocationChecker revocations,
                                 @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.verifier = verifier;
-        this.denylist = denylist;
+        this.revocations = revocations;
         this.blocking = blocking;
     }
 
@@ -46,7 +46,7 @@ public class AccessTokenValidator implements TokenValidator<HttpRequest<?>> {
     private Authentication authenticate(String token) {
         try {
             VerifiedAccessToken verified = verifier.verify(token);
-            if (denylist.isRevoked(verified.jti(), verified.deviceId(), verified.subject(), verified.issuedAt())) {
+            if (revocations.isRevoked(verified)) {
                 LOG.debug("bearer token {} is revoked", verified.jti());
                 return null;
             }
@@ -55,7 +55,7 @@ public class AccessTokenValidator implements TokenValidator<HttpRequest<?>> {
             LOG.debug("bearer token rejected: {}", e.getMessage());
             return null;
         } catch (RuntimeException e) {
-            LOG.warn("bearer token could not be checked against the denylist: {}", e.getMessage());
+            LOG.warn("bearer token could not be checked for revocation: {}", e.getMessage());
             return null;
         }
     }

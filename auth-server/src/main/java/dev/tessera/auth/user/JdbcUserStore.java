@@ -7,6 +7,8 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -30,6 +32,31 @@ public class JdbcUserStore implements UserStore {
     @ReadOnly
     public Optional<User> findById(UUID id) {
         return queryOne("SELECT * FROM users WHERE id = ?", id);
+    }
+
+    @Override
+    @ReadOnly
+    public List<User> search(String query, int limit, int offset) {
+        return jdbc.prepareStatement("""
+                SELECT * FROM users
+                WHERE ?::text IS NULL OR username ILIKE ? ESCAPE '!' OR display_name ILIKE ? ESCAPE '!' OR email ILIKE ? ESCAPE '!'
+                ORDER BY lower(username) LIMIT ? OFFSET ?
+                """, statement -> {
+            String pattern = query == null ? null : "%" + query.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+            statement.setString(1, pattern);
+            statement.setString(2, pattern);
+            statement.setString(3, pattern);
+            statement.setString(4, pattern);
+            statement.setInt(5, limit);
+            statement.setInt(6, offset);
+            List<User> users = new ArrayList<>();
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    users.add(map(rs));
+                }
+            }
+            return users;
+        });
     }
 
     private Optional<User> queryOne(String sql, Object key) {

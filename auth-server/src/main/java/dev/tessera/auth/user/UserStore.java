@@ -1,5 +1,6 @@
 package dev.tessera.auth.user;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -9,6 +10,9 @@ public interface UserStore {
     Optional<User> findByUsername(String username);
 
     Optional<User> findById(UUID id);
+
+    /** Accounts whose username, name or email contains {@code query} (all when null), by username. */
+    List<User> search(String query, int limit, int offset);
 
     /** Inserts or replaces the account with this id. */
     void save(User user);

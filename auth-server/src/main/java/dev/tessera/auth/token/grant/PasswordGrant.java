@@ -5,8 +5,12 @@ import dev.tessera.auth.audit.AuditLog;
 import dev.tessera.auth.client.Client;
 import dev.tessera.auth.crypto.Argon2Hasher;
 import dev.tessera.auth.crypto.Hashes;
+import dev.tessera.auth.device.Device;
 import dev.tessera.auth.device.DeviceDescriptor;
+import dev.tessera.auth.device.DeviceKicks;
 import dev.tessera.auth.device.DeviceStore;
+import dev.tessera.auth.device.KickReason;
+import dev.tessera.auth.device.SessionPolicyEnforcer;
 import dev.tessera.auth.error.OAuthError;
 import dev.tessera.auth.error.OAuthException;
 import dev.tessera.auth.revocation.RevocationService;
@@ -22,6 +26,7 @@ import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -43,11 +48,14 @@ public class PasswordGrant implements Grant {
     private final UserTokens userTokens;
     private final AuditLog audit;
     private final RevocationService revocations;
+    private final SessionPolicyEnforcer sessionPolicy;
+    private final DeviceKicks kicks;
     private final TransactionOperations<Connection> transactions;
     private final Clock clock;
 
     public PasswordGrant(UserStore users, Argon2Hasher hasher, LoginThrottle throttle, DeviceStore devices,
                          RefreshTokenStore refreshTokens, UserTokens userTokens, AuditLog audit, RevocationService revocations,
+                         SessionPolicyEnforcer sessionPolicy, DeviceKicks kicks,
                          TransactionOperations<Connection> transactions, Clock clock) {
         this.users = users;
         this.hasher = hasher;
@@ -57,6 +65,8 @@ public class PasswordGrant implements Grant {
         this.userTokens = userTokens;
         this.audit = audit;
         this.revocations = revocations;
+        this.sessionPolicy = sessionPolicy;
+        this.kicks = kicks;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -74,10 +84,11 @@ public class PasswordGrant implements Grant {
         DeviceDescriptor device = DeviceDescriptor.from(request.params(), request.userAgent(), request.ip());
         throttle.checkAllowed(username, request.ip());
         User user = authenticate(username, password, request);
-        TokenResponse response = transactions.executeWrite(status -> login(user, request.client(), scope, device,
+        LoginResult result = transactions.executeWrite(status -> login(user, request.client(), scope, device,
                 request.ip()));
-        revocations.publishPending();
-        return response;
+        // Also publishes what a replaced device (same device_id) queued.
+        kicks.afterCommit(result.displaced(), KickReason.LOGIN_ELSEWHERE, clock.instant());
+        return result.response();
     }
 
     private User authenticate(String username, String password, GrantRequest request) {
@@ -101,10 +112,11 @@ public class PasswordGrant implements Grant {
         return found.get();
     }
 
-    private TokenResponse login(User user, Client client, Set<String> scope, DeviceDescriptor descriptor, String ip) {
+    private LoginResult login(User user, Client client, Set<String> scope, DeviceDescriptor descriptor, String ip) {
         Instant now = clock.instant();
         DeviceStore.Registration registration = devices.register(user.id(), client.id(), descriptor, now);
         UUID deviceId = registration.device().id();
+        List<Device> displaced = sessionPolicy.enforceInTransaction(registration.device(), client, ip, now);
         // A new login from a device the client already named replaces that device's old sign-in.
         registration.replaced().ifPresent(old -> revocations.revokeDeviceInTransaction(old, user.id(), client.id(),
                 AuditEvent.TOKEN_REVOKED, "replaced", "user:" + user.id(), ip, now));
@@ -120,6 +132,10 @@ public class PasswordGrant implements Grant {
         }
         audit.record(new AuditEvent(AuditEvent.LOGIN_SUCCEEDED, "user:" + user.id(), user.id(), client.id(), deviceId,
                 ip, "grant=password device=" + descriptor.type().code()));
-        return userTokens.respond(user, client, scope, deviceId, refreshToken);
+        return new LoginResult(userTokens.respond(user, client, scope, deviceId, refreshToken), displaced);
+    }
+
+    /** A login's response and the devices its session policy signed out. */
+    private record LoginResult(TokenResponse response, List<Device> displaced) {
     }
 }

@@ -1,0 +1,48 @@
+package dev.tessera.auth.admin;
+
+import dev.tessera.auth.audit.AuditLog;
+import dev.tessera.auth.audit.AuditRecord;
+import dev.tessera.auth.error.ApiException;
+import dev.tessera.auth.support.Ids;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.serde.annotation.Serdeable;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** {@code GET /admin/audit?user=&type=&page=&size=}: the audit log, newest first. */
+@Controller("/admin/audit")
+@Secured("admin")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class AdminAuditController {
+
+    private static final Pattern TYPE = Pattern.compile("[a-z_.]{1,48}");
+
+    private final AuditLog audit;
+
+    public AdminAuditController(AuditLog audit) {
+        this.audit = audit;
+    }
+
+    @Get
+    public AuditPage list(@Nullable @QueryValue String user, @Nullable @QueryValue String type,
+                          @Nullable @QueryValue Integer page, @Nullable @QueryValue Integer size) {
+        Page paging = Page.of(page, size);
+        if (type != null && !TYPE.matcher(type).matches()) {
+            throw ApiException.badRequest("type must look like login.failed");
+        }
+        List<AuditRecord> events = audit.find(user == null ? null : Ids.uuid(user, "user"), type, paging.size(),
+                paging.offset());
+        return new AuditPage(events, paging.page(), paging.size());
+    }
+
+    /** One page of audit events. */
+    @Serdeable
+    public record AuditPage(List<AuditRecord> events, int page, int size) {
+    }
+}

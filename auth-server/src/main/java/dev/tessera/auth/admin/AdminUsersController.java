@@ -1,0 +1,117 @@
+package dev.tessera.auth.admin;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.tessera.auth.device.DeviceKicks;
+import dev.tessera.auth.device.DeviceStore;
+import dev.tessera.auth.device.DeviceView;
+import dev.tessera.auth.device.KickReason;
+import dev.tessera.auth.device.KickResponse;
+import dev.tessera.auth.error.ApiException;
+import dev.tessera.auth.protocol.RequestOrigin;
+import dev.tessera.auth.support.Ids;
+import dev.tessera.auth.user.User;
+import dev.tessera.auth.user.UserStore;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.serde.annotation.Serdeable;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** Users, their devices, and signing them out. */
+@Controller("/admin/users")
+@Secured("admin")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class AdminUsersController {
+
+    private static final int MAX_QUERY = 100;
+
+    private final UserStore users;
+    private final DeviceStore devices;
+    private final DeviceKicks kicks;
+
+    public AdminUsersController(UserStore users, DeviceStore devices, DeviceKicks kicks) {
+        this.users = users;
+        this.devices = devices;
+        this.kicks = kicks;
+    }
+
+    @Get
+    public UserPage search(@Nullable @QueryValue String q, @Nullable @QueryValue Integer page, @Nullable @QueryValue Integer size) {
+        Page paging = Page.of(page, size);
+        if (q != null && q.length() > MAX_QUERY) {
+            throw ApiException.badRequest("q is longer than " + MAX_QUERY + " characters");
+        }
+        List<UserView> found = users.search(q == null || q.isBlank() ? null : q, paging.size(), paging.offset())
+                .stream().map(UserView::of).toList();
+        return new UserPage(found, paging.page(), paging.size());
+    }
+
+    @Get("/{id}/devices")
+    public List<DeviceView> devices(@PathVariable String id) {
+        User user = user(id);
+        return devices.activeDevices(user.id(), null).stream().map(d -> DeviceView.of(d, null)).toList();
+    }
+
+    @Delete("/{id}/devices/{deviceId}")
+    public KickResponse kick(@PathVariable String id, @PathVariable String deviceId, Authentication admin,
+                             HttpRequest<?> request) {
+        User user = user(id);
+        UUID device = Ids.uuid(deviceId, "device id");
+        var target = devices.findById(device).filter(d -> d.userId().equals(user.id()) && d.active())
+                .orElseThrow(() -> ApiException.notFound("no such device for this user"));
+        return KickResponse.of(kicks.kick(List.of(target), KickReason.ADMIN_KICK, actor(admin), RequestOrigin.ip(request)));
+    }
+
+    @Delete("/{id}/devices")
+    public KickResponse kickAll(@PathVariable String id, Authentication admin, HttpRequest<?> request) {
+        User user = user(id);
+        return KickResponse.of(kicks.kick(kicks.devicesExcept(user.id(), null), KickReason.ADMIN_KICK, actor(admin),
+                RequestOrigin.ip(request)));
+    }
+
+    /** Everything issued to this user until now stops working: devices signed out, live access tokens denied. */
+    @Post("/{id}/revoke-before")
+    public KickResponse revokeBefore(@PathVariable String id, Authentication admin, HttpRequest<?> request) {
+        User user = user(id);
+        return KickResponse.of(kicks.revokeEverythingBefore(user.id(), actor(admin), RequestOrigin.ip(request)));
+    }
+
+    private User user(String id) {
+        return users.findById(Ids.uuid(id, "user id")).orElseThrow(() -> ApiException.notFound("no such user"));
+    }
+
+    private static String actor(Authentication admin) {
+        return "user:" + admin.getName();
+    }
+
+    /** A user as the admin API shows it (never the password hash). */
+    @Serdeable
+    public record UserView(
+            @JsonProperty("id") UUID id,
+            @JsonProperty("username") String username,
+            @JsonProperty("display_name") String displayName,
+            @JsonProperty("email") String email,
+            @JsonProperty("roles") Set<String> roles,
+            @JsonProperty("disabled") boolean disabled) {
+
+        static UserView of(User user) {
+            return new UserView(user.id(), user.username(), user.displayName(), user.email(), user.roles(), user.disabled());
+        }
+    }
+
+    /** One page of users. */
+    @Serdeable
+    public record UserPage(List<UserView> users, int page, int size) {
+    }
+}

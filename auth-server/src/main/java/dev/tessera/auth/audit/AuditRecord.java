@@ -1,0 +1,20 @@
+package dev.tessera.auth.audit;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.micronaut.serde.annotation.Serdeable;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A stored audit event. */
+@Serdeable
+public record AuditRecord(
+        @JsonProperty("id") long id,
+        @JsonProperty("occurred_at") Instant occurredAt,
+        @JsonProperty("type") String type,
+        @JsonProperty("actor") String actor,
+        @JsonProperty("user_id") UUID userId,
+        @JsonProperty("client_id") String clientId,
+        @JsonProperty("device_id") UUID deviceId,
+        @JsonProperty("ip") String ip,
+        @JsonProperty("detail") String detail) {
+}

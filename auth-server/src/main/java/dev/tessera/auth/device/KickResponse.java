@@ -1,0 +1,20 @@
+package dev.tessera.auth.device;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.micronaut.serde.annotation.Serdeable;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The answer to a kick. {@code propagated=false} means degraded: the sign-out is committed but Redis
+ * was unreachable, so verifiers learn of it when Redis is back (the revocation is replayed then).
+ */
+@Serdeable
+public record KickResponse(
+        @JsonProperty("signed_out") List<String> signedOut,
+        @JsonProperty("propagated") boolean propagated) {
+
+    public static KickResponse of(DeviceKicks.KickResult result) {
+        return new KickResponse(result.kicked().stream().map(UUID::toString).toList(), result.propagated());
+    }
+}
