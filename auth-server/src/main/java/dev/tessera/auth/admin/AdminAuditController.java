@@ -1,5 +1,6 @@
 package dev.tessera.auth.admin;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.tessera.auth.audit.AuditLog;
 import dev.tessera.auth.audit.AuditRecord;
 import dev.tessera.auth.error.ApiException;
@@ -43,6 +44,7 @@ public class AdminAuditController {
 
     /** One page of audit events. */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS) // empty lists and nulls are answers too
     public record AuditPage(List<AuditRecord> events, int page, int size) {
     }
 }

@@ -1,5 +1,6 @@
 package dev.tessera.auth.admin;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.tessera.auth.device.DeviceProperties;
 import dev.tessera.auth.revocation.RevocationOutbox;
@@ -86,6 +87,7 @@ public class AdminStatsController {
 
     /** Live numbers. */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS) // empty lists and nulls are answers too
     public record Stats(
             @JsonProperty("online_users") long onlineUsers,
             @JsonProperty("active_devices") long activeDevices,

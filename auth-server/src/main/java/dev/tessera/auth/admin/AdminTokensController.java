@@ -1,5 +1,6 @@
 package dev.tessera.auth.admin;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.tessera.auth.error.ApiException;
 import dev.tessera.auth.protocol.RequestOrigin;
@@ -61,6 +62,7 @@ public class AdminTokensController {
 
     /** The denied jti, and whether Redis already has it. */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS) // empty lists and nulls are answers too
     public record RevokedJti(@JsonProperty("jti") String jti, @JsonProperty("propagated") boolean propagated) {
     }
 }

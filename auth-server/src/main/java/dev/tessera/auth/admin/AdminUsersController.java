@@ -1,5 +1,6 @@
 package dev.tessera.auth.admin;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.tessera.auth.device.DeviceKicks;
 import dev.tessera.auth.device.DeviceStore;
@@ -97,6 +98,7 @@ public class AdminUsersController {
 
     /** A user as the admin API shows it (never the password hash). */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS) // empty lists and nulls are answers too
     public record UserView(
             @JsonProperty("id") UUID id,
             @JsonProperty("username") String username,
@@ -112,6 +114,7 @@ public class AdminUsersController {
 
     /** One page of users. */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS) // empty lists and nulls are answers too
     public record UserPage(List<UserView> users, int page, int size) {
     }
 }

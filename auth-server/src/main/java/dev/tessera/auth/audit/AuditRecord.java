@@ -1,5 +1,6 @@
 package dev.tessera.auth.audit;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
@@ -7,6 +8,7 @@ import java.util.UUID;
 
 /** A stored audit event. */
 @Serdeable
+@JsonInclude(JsonInclude.Include.ALWAYS) // empty lists and nulls are answers too
 public record AuditRecord(
         @JsonProperty("id") long id,
         @JsonProperty("occurred_at") Instant occurredAt,

@@ -1,11 +1,13 @@
 package dev.tessera.auth.device;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
 
 /** A device as the device APIs show it. */
 @Serdeable
+@JsonInclude(JsonInclude.Include.ALWAYS) // empty lists and nulls are answers too
 public record DeviceView(
         @JsonProperty("id") String id,
         @JsonProperty("client_id") String clientId,

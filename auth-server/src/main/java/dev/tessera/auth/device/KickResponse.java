@@ -1,5 +1,6 @@
 package dev.tessera.auth.device;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.UUID;
  * was unreachable, so verifiers learn of it when Redis is back (the revocation is replayed then).
  */
 @Serdeable
+@JsonInclude(JsonInclude.Include.ALWAYS) // empty lists and nulls are answers too
 public record KickResponse(
         @JsonProperty("signed_out") List<String> signedOut,
         @JsonProperty("propagated") boolean propagated) {

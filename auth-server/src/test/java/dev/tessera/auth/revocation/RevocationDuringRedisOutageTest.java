@@ -58,6 +58,42 @@ class RevocationDuringRedisOutageTest {
         }
     }
 
+    @Test
+    void adminKickWhileRedisIsDownSucceedsReportsDegradedAndIsReplayed() throws Exception {
+        try (RedisProcess redis = RedisProcess.start()) {
+            Map<String, Object> properties = new HashMap<>(TestServices.micronautProperties());
+            properties.put("redis.uri", redis.uri());
+            try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties, "test")) {
+                Http http = new Http(server.getURI());
+                Logins logins = new Logins(http);
+                String admin = "Bearer " + logins.password("admin", "admin-pass").field("access_token");
+                Http.Response victim = logins.password("bob", "bob-pass");
+                String sid = SignedJWT.parse(victim.field("access_token")).getJWTClaimsSet().getStringClaim("sid");
+                String bob = SignedJWT.parse(victim.field("access_token")).getJWTClaimsSet().getSubject();
+                Sql sql = server.getApplicationContext().getBean(Sql.class);
+
+                redis.stop();
+                Http.Response kick = http.send("/admin/users/" + bob + "/devices/" + sid, "DELETE", null, null, admin);
+
+                assertEquals(200, kick.status(), "the admin is still recognised (PostgreSQL answers for Redis): " + kick);
+                assertFalse(kick.json().get("propagated").asBoolean(), "the kick is reported as degraded");
+                assertFalse(logins.active(victim.field("access_token")), "the auth server itself refuses the token already");
+                assertEquals("invalid_grant", logins.refresh(victim.field("refresh_token")).field("error"));
+
+                redis.restart();
+                assertTrue(waitUntil(() -> sql.count(
+                        "SELECT count(*) FROM revocation_outbox WHERE subject = ? AND published_at IS NULL", sid) == 0),
+                        "the kick reaches Redis once it is back");
+                RedisClient client = RedisClient.create(redis.uri());
+                try (StatefulRedisConnection<String, String> direct = client.connect()) {
+                    assertEquals(1L, direct.sync().exists("tessera:revoked:device:" + sid));
+                } finally {
+                    client.shutdown();
+                }
+            }
+        }
+    }
+
     private static boolean waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 45_000;
         while (System.currentTimeMillis() < deadline) {
