@@ -1,5 +1,6 @@
 package dev.tessera.auth.admin;
 
+import dev.tessera.auth.support.SqlRows;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.tessera.auth.device.DeviceProperties;
@@ -66,10 +67,7 @@ public class AdminStatsController {
         return jdbc.prepareStatement("SELECT count(*) FROM audit_events WHERE event_type = ? AND occurred_at > ?", s -> {
             s.setString(1, type);
             s.setTimestamp(2, Timestamp.from(since));
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
+            return SqlRows.count(s);
         });
     }
 
@@ -78,10 +76,7 @@ public class AdminStatsController {
             for (int i = 0; i < at.length; i++) {
                 s.setTimestamp(i + 1, Timestamp.from(at[i]));
             }
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
+            return SqlRows.count(s);
         });
     }
 

@@ -1,11 +1,12 @@
 package dev.tessera.auth.audit;
 
+import dev.tessera.auth.support.SqlRows;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.ReadOnly;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
-import java.util.ArrayList;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
 
@@ -51,16 +52,13 @@ public class JdbcAuditLog implements AuditLog {
             statement.setString(4, type);
             statement.setInt(5, limit);
             statement.setInt(6, offset);
-            List<AuditRecord> records = new ArrayList<>();
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    records.add(new AuditRecord(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(),
-                            rs.getString("event_type"), rs.getString("actor"), rs.getObject("user_id", UUID.class),
-                            rs.getString("client_id"), rs.getObject("device_id", UUID.class), rs.getString("ip"),
-                            rs.getString("detail")));
-                }
-            }
-            return records;
+            return SqlRows.all(statement, JdbcAuditLog::map);
         });
+    }
+
+    private static AuditRecord map(ResultSet rs) throws SQLException {
+        return new AuditRecord(rs.getLong("id"), SqlRows.instant(rs, "occurred_at"), rs.getString("event_type"),
+                rs.getString("actor"), rs.getObject("user_id", UUID.class), rs.getString("client_id"),
+                rs.getObject("device_id", UUID.class), rs.getString("ip"), rs.getString("detail"));
     }
 }

@@ -1,5 +1,6 @@
 package dev.tessera.auth.client;
 
+import dev.tessera.auth.support.SqlRows;
 import dev.tessera.auth.support.SqlArrays;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.ReadOnly;
@@ -25,9 +26,7 @@ public class JdbcClientStore implements ClientStore {
     public Optional<Client> findById(String id) {
         return jdbc.prepareStatement("SELECT * FROM clients WHERE id = ?", statement -> {
             statement.setString(1, id);
-            try (ResultSet rs = statement.executeQuery()) {
-                return rs.next() ? Optional.of(map(rs)) : Optional.empty();
-            }
+            return SqlRows.first(statement, JdbcClientStore::map);
         });
     }
 

@@ -1,5 +1,6 @@
 package dev.tessera.auth.device;
 
+import dev.tessera.auth.support.SqlRows;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.ReadOnly;
 import io.micronaut.transaction.annotation.Transactional;
@@ -78,9 +79,7 @@ public class JdbcDeviceStore implements DeviceStore {
     public Optional<Device> findById(UUID id) {
         return jdbc.prepareStatement("SELECT * FROM devices WHERE id = ?", statement -> {
             statement.setObject(1, id);
-            try (ResultSet rs = statement.executeQuery()) {
-                return rs.next() ? Optional.of(map(rs)) : Optional.empty();
-            }
+            return SqlRows.first(statement, JdbcDeviceStore::map);
         });
     }
 
@@ -94,13 +93,7 @@ public class JdbcDeviceStore implements DeviceStore {
             statement.setObject(1, userId);
             statement.setString(2, clientId);
             statement.setString(3, clientId);
-            List<Device> devices = new ArrayList<>();
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    devices.add(map(rs));
-                }
-            }
-            return devices;
+            return SqlRows.all(statement, JdbcDeviceStore::map);
         });
     }
 
@@ -138,12 +131,8 @@ public class JdbcDeviceStore implements DeviceStore {
         return new Device(rs.getObject("id", UUID.class), rs.getObject("user_id", UUID.class),
                 rs.getString("client_id"), rs.getString("external_id"),
                 DeviceType.parse(rs.getString("device_type")).orElseThrow(), rs.getString("name"),
-                rs.getString("user_agent"), rs.getString("ip"), instant(rs, "created_at"),
-                instant(rs, "last_seen_at"), instant(rs, "revoked_at"), rs.getString("revoke_reason"));
+                rs.getString("user_agent"), rs.getString("ip"), SqlRows.instant(rs, "created_at"),
+                SqlRows.instant(rs, "last_seen_at"), SqlRows.instant(rs, "revoked_at"), rs.getString("revoke_reason"));
     }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp ts = rs.getTimestamp(column);
-        return ts == null ? null : ts.toInstant();
-    }
 }

@@ -1,5 +1,6 @@
 package dev.tessera.auth.keys;
 
+import dev.tessera.auth.support.SqlRows;
 import com.nimbusds.jose.jwk.JWK;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.ReadOnly;
@@ -30,13 +31,7 @@ public class JdbcSigningKeyStore implements SigningKeyStore {
                 "SELECT * FROM signing_keys WHERE publish_until IS NULL OR publish_until > ? ORDER BY created_at DESC, kid",
                 statement -> {
                     statement.setTimestamp(1, Timestamp.from(now));
-                    List<SigningKey> keys = new ArrayList<>();
-                    try (ResultSet rs = statement.executeQuery()) {
-                        while (rs.next()) {
-                            keys.add(map(rs));
-                        }
-                    }
-                    return keys;
+                    return SqlRows.all(statement, JdbcSigningKeyStore::map);
                 });
     }
 

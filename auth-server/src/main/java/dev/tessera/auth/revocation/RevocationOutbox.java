@@ -1,5 +1,6 @@
 package dev.tessera.auth.revocation;
 
+import dev.tessera.auth.support.SqlRows;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -42,16 +43,9 @@ public class RevocationOutbox {
                 SELECT * FROM revocation_outbox WHERE published_at IS NULL ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED
                 """, statement -> {
             statement.setInt(1, limit);
-            List<Pending> pending = new ArrayList<>();
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    pending.add(new Pending(rs.getLong("id"), new RevocationEvent(
-                            RevocationEvent.Kind.of(rs.getString("kind")), rs.getString("subject"),
-                            rs.getTimestamp("revoked_at").toInstant(), rs.getTimestamp("relevant_until").toInstant(),
-                            rs.getString("reason"))));
-                }
-            }
-            return pending;
+            return SqlRows.all(statement, rs -> new Pending(rs.getLong("id"), new RevocationEvent(
+                    RevocationEvent.Kind.of(rs.getString("kind")), rs.getString("subject"),
+                    SqlRows.instant(rs, "revoked_at"), SqlRows.instant(rs, "relevant_until"), rs.getString("reason"))));
         });
     }
 
@@ -110,10 +104,7 @@ public class RevocationOutbox {
     @Transactional
     public long countPending() {
         return jdbc.prepareStatement("SELECT count(*) FROM revocation_outbox WHERE published_at IS NULL", statement -> {
-            try (ResultSet rs = statement.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
+            return SqlRows.count(statement);
         });
     }
 

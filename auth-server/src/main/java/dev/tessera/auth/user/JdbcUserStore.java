@@ -1,5 +1,6 @@
 package dev.tessera.auth.user;
 
+import dev.tessera.auth.support.SqlRows;
 import dev.tessera.auth.support.SqlArrays;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.ReadOnly;
@@ -49,22 +50,14 @@ public class JdbcUserStore implements UserStore {
             statement.setString(4, pattern);
             statement.setInt(5, limit);
             statement.setInt(6, offset);
-            List<User> users = new ArrayList<>();
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    users.add(map(rs));
-                }
-            }
-            return users;
+            return SqlRows.all(statement, JdbcUserStore::map);
         });
     }
 
     private Optional<User> queryOne(String sql, Object key) {
         return jdbc.prepareStatement(sql, statement -> {
             statement.setObject(1, key);
-            try (ResultSet rs = statement.executeQuery()) {
-                return rs.next() ? Optional.of(map(rs)) : Optional.empty();
-            }
+            return SqlRows.first(statement, JdbcUserStore::map);
         });
     }
 

@@ -1,5 +1,6 @@
 package dev.tessera.auth.token.store;
 
+import dev.tessera.auth.support.SqlRows;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.ReadOnly;
 import io.micronaut.transaction.annotation.Transactional;
@@ -140,13 +141,7 @@ public class JdbcRefreshTokenStore implements RefreshTokenStore {
             statement.setTimestamp(1, Timestamp.from(now));
             statement.setString(2, reason);
             statement.setObject(3, deviceId);
-            List<RefreshFamily> families = new ArrayList<>();
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    families.add(mapFamily(rs));
-                }
-            }
-            return families;
+            return SqlRows.all(statement, JdbcRefreshTokenStore::mapFamily);
         });
     }
 
@@ -158,7 +153,7 @@ public class JdbcRefreshTokenStore implements RefreshTokenStore {
                     return Optional.empty();
                 }
                 return Optional.of(new StoredRefreshToken(rs.getBytes("token_hash"), mapFamily(rs),
-                        instant(rs, "issued_at"), instant(rs, "expires_at"), instant(rs, "rotated_at")));
+                        SqlRows.instant(rs, "issued_at"), SqlRows.instant(rs, "expires_at"), SqlRows.instant(rs, "rotated_at")));
             }
         });
     }
@@ -166,12 +161,8 @@ public class JdbcRefreshTokenStore implements RefreshTokenStore {
     private static RefreshFamily mapFamily(ResultSet rs) throws SQLException {
         return new RefreshFamily(rs.getObject("id", UUID.class), rs.getObject("user_id", UUID.class),
                 rs.getString("client_id"), rs.getObject("device_id", UUID.class), rs.getString("scope"),
-                instant(rs, "created_at"), instant(rs, "last_refreshed_at"), instant(rs, "absolute_expires_at"),
-                instant(rs, "revoked_at"), rs.getString("revoke_reason"));
+                SqlRows.instant(rs, "created_at"), SqlRows.instant(rs, "last_refreshed_at"), SqlRows.instant(rs, "absolute_expires_at"),
+                SqlRows.instant(rs, "revoked_at"), rs.getString("revoke_reason"));
     }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp ts = rs.getTimestamp(column);
-        return ts == null ? null : ts.toInstant();
-    }
 }
