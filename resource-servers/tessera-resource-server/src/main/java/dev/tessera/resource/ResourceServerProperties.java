@@ -1,0 +1,36 @@
+package dev.tessera.resource;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.bind.annotation.Bindable;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What a resource server accepts.
+ *
+ * @param issuer                 the auth server's issuer; tokens must carry exactly this {@code iss}
+ * @param jwksUri                where the keys are; defaults to {@code <issuer>/oauth/jwks}
+ * @param audience               required in {@code aud}
+ * @param algorithms             the JWS algorithms accepted, pinned here and never taken from a token
+ * @param clockSkew              leeway on {@code exp} and {@code nbf}
+ * @param jwksMinRefetchInterval at most one JWKS fetch per this interval for unknown {@code kid}s, so a
+ *                               flood of forged kids cannot hammer the auth server
+ * @param jwksRefreshInterval    regular JWKS refresh
+ */
+@ConfigurationProperties("tessera.resource-server")
+public record ResourceServerProperties(
+        @NotBlank String issuer,
+        @Nullable String jwksUri,
+        @Bindable(defaultValue = "tessera-api") @NotBlank String audience,
+        @Bindable(defaultValue = "RS256") @NotEmpty List<String> algorithms,
+        @Bindable(defaultValue = "30s") Duration clockSkew,
+        @Bindable(defaultValue = "10s") Duration jwksMinRefetchInterval,
+        @Bindable(defaultValue = "5m") Duration jwksRefreshInterval) {
+
+    public String effectiveJwksUri() {
+        return jwksUri != null && !jwksUri.isBlank() ? jwksUri : issuer + "/oauth/jwks";
+    }
+}

@@ -1,0 +1,198 @@
+package dev.tessera.resource.revocation;
+
+import io.lettuce.core.KeyScanCursor;
+import io.lettuce.core.KeyValue;
+import io.lettuce.core.Limit;
+import io.lettuce.core.Range;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.ScanArgs;
+import io.lettuce.core.ScanCursor;
+import io.lettuce.core.StreamMessage;
+import io.lettuce.core.XReadArgs;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.scheduling.annotation.Scheduled;
+import jakarta.annotation.PreDestroy;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the {@link RevocationView} current: snapshot of the {@code tessera:revoked:*} keys, then
+ * {@code XREAD BLOCK} on the stream from the last id seen. The stream position is taken before the
+ * snapshot, so nothing falls between them (an event in both is applied twice, harmlessly). After
+ * any failure the next successful connection takes a fresh snapshot, which also covers events the
+ * bounded stream may have trimmed meanwhile.
+ */
+@Context
+public class RevocationFeed {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RevocationFeed.class);
+    private static final String KEY_PREFIX = "tessera:revoked:";
+    private static final int BATCH = 500;
+
+    private final RedisClient client;
+    private final RevocationView view;
+    private final RevocationFeedProperties properties;
+    private final Thread tailer;
+    private volatile boolean running = true;
+    private volatile StatefulRedisConnection<String, String> connection;
+
+    public RevocationFeed(RedisClient client, RevocationView view, RevocationFeedProperties properties,
+                          MeterRegistry meters) {
+        this.client = client;
+        this.view = view;
+        this.properties = properties;
+        meters.gauge("tessera.revocation.view.size", view, RevocationView::size);
+        meters.gauge("tessera.revocation.feed.silence.seconds", view, v -> v.silenceMillis() / 1000.0);
+        meters.gauge("tessera.revocation.feed.stale", this, f -> f.state() == FeedState.LIVE ? 0 : 1);
+        this.tailer = new Thread(this::run, "tessera-revocation-feed");
+        this.tailer.setDaemon(true);
+        this.tailer.start();
+    }
+
+    public FeedState state() {
+        if (view.silenceMillis() <= properties.stalenessBound().toMillis()) {
+            return FeedState.LIVE;
+        }
+        return properties.failOpen() ? FeedState.STALE_FAILING_OPEN : FeedState.STALE_FAILING_CLOSED;
+    }
+
+    private void run() {
+        String lastId = null;
+        long backoffMillis = 100;
+        boolean failing = false;
+        while (running) {
+            try {
+                RedisCommands<String, String> redis = connect();
+                if (lastId == null) {
+                    lastId = latestId(redis);
+                    snapshot(redis);
+                    view.markFresh();
+                }
+                List<StreamMessage<String, String>> events = redis.xread(
+                        XReadArgs.Builder.block(properties.block()).count(BATCH),
+                        XReadArgs.StreamOffset.from(properties.stream(), lastId));
+                for (StreamMessage<String, String> event : events) {
+                    apply(event.getBody());
+                    lastId = event.getId();
+                }
+                view.markFresh();
+                if (failing) {
+                    LOG.info("revocation feed is back");
+                    failing = false;
+                }
+                backoffMillis = 100;
+            } catch (RuntimeException e) {
+                if (!running) {
+                    return;
+                }
+                if (!failing) {
+                    LOG.warn("revocation feed interrupted ({}); will resnapshot when Redis answers", e.getMessage());
+                    failing = true;
+                }
+                lastId = null;
+                closeConnection();
+                sleep(backoffMillis);
+                backoffMillis = Math.min(backoffMillis * 2, 1000);
+            }
+        }
+    }
+
+    private RedisCommands<String, String> connect() {
+        StatefulRedisConnection<String, String> current = connection;
+        if (current == null || !current.isOpen()) {
+            current = client.connect();
+            // A blocking read holds the connection for `block`; allow it comfortably.
+            current.setTimeout(properties.block().plus(Duration.ofSeconds(2)));
+            connection = current;
+        }
+        return current.sync();
+    }
+
+    private String latestId(RedisCommands<String, String> redis) {
+        List<StreamMessage<String, String>> last = redis.xrevrange(properties.stream(), Range.create("-", "+"), Limit.from(1));
+        return last.isEmpty() ? "0-0" : last.get(0).getId();
+    }
+
+    private void snapshot(RedisCommands<String, String> redis) {
+        view.clear();
+        ScanArgs match = ScanArgs.Builder.matches(KEY_PREFIX + "*").limit(BATCH);
+        KeyScanCursor<String> cursor = redis.scan(match);
+        int count = 0;
+        while (true) {
+            count += load(redis, cursor.getKeys());
+            if (cursor.isFinished()) {
+                break;
+            }
+            cursor = redis.scan(ScanCursor.of(cursor.getCursor()), match);
+        }
+        LOG.info("revocation snapshot: {} entries", count);
+    }
+
+    private int load(RedisCommands<String, String> redis, List<String> keys) {
+        if (keys.isEmpty()) {
+            return 0;
+        }
+        long now = System.currentTimeMillis();
+        List<KeyValue<String, String>> values = redis.mget(keys.toArray(String[]::new));
+        int loaded = 0;
+        for (KeyValue<String, String> value : values) {
+            if (!value.hasValue()) {
+                continue;
+            }
+            long ttl = redis.pttl(value.getKey());
+            String[] parts = value.getKey().substring(KEY_PREFIX.length()).split(":", 2);
+            if (ttl > 0 && parts.length == 2) {
+                view.apply(parts[0], parts[1], Long.parseLong(value.getValue()), now + ttl);
+                loaded++;
+            }
+        }
+        return loaded;
+    }
+
+    private void apply(Map<String, String> event) {
+        try {
+            view.apply(event.get("kind"), event.get("subject"), Long.parseLong(event.get("revoked_at")),
+                    Long.parseLong(event.get("relevant_until")));
+        } catch (RuntimeException e) {
+            LOG.warn("ignoring malformed revocation event {}: {}", event, e.getMessage());
+        }
+    }
+
+    @Scheduled(fixedDelay = "30s", initialDelay = "30s")
+    void prune() {
+        view.prune();
+    }
+
+    private void closeConnection() {
+        StatefulRedisConnection<String, String> current = connection;
+        connection = null;
+        if (current != null) {
+            try {
+                current.close();
+            } catch (RuntimeException ignored) {
+                // already broken
+            }
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        running = false;
+        tailer.interrupt();
+        closeConnection();
+    }
+}
