@@ -2,7 +2,7 @@ package dev.tessera.auth.discovery;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.tessera.auth.support.Http;
+import dev.tessera.testing.Http;
 import dev.tessera.auth.support.IntegrationTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;

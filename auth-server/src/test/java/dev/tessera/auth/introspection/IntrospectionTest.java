@@ -15,7 +15,7 @@ import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.tessera.auth.keys.KeyManager;
-import dev.tessera.auth.support.Http;
+import dev.tessera.testing.Http;
 import dev.tessera.auth.support.IntegrationTest;
 import dev.tessera.auth.support.Logins;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.SignedJWT;
-import dev.tessera.auth.support.Http;
+import dev.tessera.testing.Http;
 import dev.tessera.auth.support.IntegrationTest;
 import dev.tessera.auth.support.Logins;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.SignedJWT;
-import dev.tessera.auth.support.Http;
+import dev.tessera.testing.Http;
 import dev.tessera.auth.support.Logins;
 import dev.tessera.testing.TestServices;
 import io.micronaut.context.ApplicationContext;

@@ -3,7 +3,7 @@ package dev.tessera.auth.operations;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tessera.auth.support.Http;
+import dev.tessera.testing.Http;
 import dev.tessera.auth.support.IntegrationTest;
 import dev.tessera.auth.support.Logins;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.jwt.SignedJWT;
-import dev.tessera.auth.support.Http;
+import dev.tessera.testing.Http;
 import dev.tessera.auth.support.Logins;
 import dev.tessera.auth.support.Sql;
 import dev.tessera.testing.RedisProcess;

@@ -1,13 +1,13 @@
 package dev.tessera.auth.revocation;
 
-import static dev.tessera.auth.support.Http.params;
+import static dev.tessera.testing.Http.params;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.jwt.SignedJWT;
-import dev.tessera.auth.support.Http;
+import dev.tessera.testing.Http;
 import dev.tessera.auth.support.IntegrationTest;
 import dev.tessera.auth.support.Logins;
 import io.lettuce.core.api.StatefulRedisConnection;

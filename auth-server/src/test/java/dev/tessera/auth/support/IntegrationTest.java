@@ -1,5 +1,7 @@
 package dev.tessera.auth.support;
 
+import dev.tessera.testing.Http;
+
 import dev.tessera.testing.TestServices;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.support.TestPropertyProvider;

@@ -1,6 +1,8 @@
 package dev.tessera.auth.support;
 
-import static dev.tessera.auth.support.Http.params;
+import dev.tessera.testing.Http;
+
+import static dev.tessera.testing.Http.params;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Map;

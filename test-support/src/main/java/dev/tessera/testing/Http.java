@@ -1,4 +1,4 @@
-package dev.tessera.auth.support;
+package dev.tessera.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,0 +1,42 @@
+package dev.tessera.orders;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Several replicas of the orders API in this JVM, each with its own port and SERVER_ID, pointed at one auth server. */
+final class ApiReplicas implements AutoCloseable {
+
+    private final List<EmbeddedServer> servers = new ArrayList<>();
+
+    static ApiReplicas start(int count, String issuer, String redisUri, Map<String, Object> extra) {
+        ApiReplicas replicas = new ApiReplicas();
+        for (int i = 1; i <= count; i++) {
+            replicas.servers.add(startOne("api-" + i, issuer, redisUri, extra));
+        }
+        return replicas;
+    }
+
+    static EmbeddedServer startOne(String serverId, String issuer, String redisUri, Map<String, Object> extra) {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("micronaut.server.port", -1);
+        properties.put("server.id", serverId);
+        properties.put("tessera.resource-server.issuer", issuer);
+        properties.put("tessera.resource-server.jwks-min-refetch-interval", "1s");
+        properties.put("redis.uri", redisUri);
+        properties.putAll(extra);
+        return ApplicationContext.run(EmbeddedServer.class, properties, "test");
+    }
+
+    List<EmbeddedServer> servers() {
+        return servers;
+    }
+
+    @Override
+    public void close() {
+        servers.forEach(EmbeddedServer::close);
+    }
+}
