@@ -19,6 +19,9 @@ import java.util.List;
  * @param jwksMinRefetchInterval at most one JWKS fetch per this interval for unknown {@code kid}s, so a
  *                               flood of forged kids cannot hammer the auth server
  * @param jwksRefreshInterval    regular JWKS refresh
+ * @param verifiedTokenCacheSize tokens remembered as verified (signature and claims), so a client
+ *                               reusing its token does not pay for the signature again; expiry and
+ *                               revocation are still checked per request. 0 disables the cache
  */
 @ConfigurationProperties("tessera.resource-server")
 public record ResourceServerProperties(
@@ -28,7 +31,8 @@ public record ResourceServerProperties(
         @Bindable(defaultValue = "RS256") @NotEmpty List<String> algorithms,
         @Bindable(defaultValue = "30s") Duration clockSkew,
         @Bindable(defaultValue = "10s") Duration jwksMinRefetchInterval,
-        @Bindable(defaultValue = "5m") Duration jwksRefreshInterval) {
+        @Bindable(defaultValue = "5m") Duration jwksRefreshInterval,
+        @Bindable(defaultValue = "10000") @jakarta.validation.constraints.Min(0) int verifiedTokenCacheSize) {
 
     public String effectiveJwksUri() {
         return jwksUri != null && !jwksUri.isBlank() ? jwksUri : issuer + "/oauth/jwks";

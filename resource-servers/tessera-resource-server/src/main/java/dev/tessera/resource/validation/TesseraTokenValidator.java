@@ -52,6 +52,7 @@ public class TesseraTokenValidator implements TokenValidator<HttpRequest<?>> {
     private final RevocationView revocations;
     private final MeterRegistry meters;
     private final Scheduler blocking;
+    private final VerifiedTokenCache verified;
 
     public TesseraTokenValidator(ResourceServerProperties properties, JwksCache jwks, RevocationView revocations,
                                  MeterRegistry meters, @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
@@ -60,10 +61,16 @@ public class TesseraTokenValidator implements TokenValidator<HttpRequest<?>> {
         this.revocations = revocations;
         this.meters = meters;
         this.blocking = Schedulers.fromExecutor(blocking);
+        this.verified = new VerifiedTokenCache(properties.verifiedTokenCacheSize());
+        meters.gauge("tessera.tokens.verified.cache.size", verified, VerifiedTokenCache::size);
     }
 
     @Override
     public Publisher<Authentication> validateToken(String token, HttpRequest<?> request) {
+        VerifiedTokenCache.Entry seen = verified.get(token);
+        if (seen != null) {
+            return recheck(token, seen);
+        }
         SignedJWT jwt;
         try {
             jwt = parse(token);
@@ -86,6 +93,18 @@ public class TesseraTokenValidator implements TokenValidator<HttpRequest<?>> {
         } catch (RejectedToken e) {
             return reject(e);
         }
+    }
+
+    /** A token verified before: only what can change since is checked again, expiry and revocation. */
+    private Mono<Authentication> recheck(String token, VerifiedTokenCache.Entry seen) {
+        if (seen.usableUntilMillis() <= System.currentTimeMillis()) {
+            verified.remove(token);
+            return reject(new RejectedToken("expired", "exp passed"));
+        }
+        if (revocations.isRevoked(seen.jti(), seen.sid(), seen.subject(), seen.issuedAt())) {
+            return reject(new RejectedToken("revoked", "jti " + seen.jti()));
+        }
+        return Mono.just(seen.authentication());
     }
 
     private SignedJWT parse(String token) throws RejectedToken {
@@ -135,7 +154,11 @@ public class TesseraTokenValidator implements TokenValidator<HttpRequest<?>> {
         if (revocations.isRevoked(claims.getJWTID(), sid, claims.getSubject(), claims.getIssueTime().toInstant())) {
             throw new RejectedToken("revoked", "jti " + claims.getJWTID());
         }
-        return Authentication.build(claims.getSubject(), roles(claims), claims.toJSONObject());
+        Authentication authentication = Authentication.build(claims.getSubject(), roles(claims), claims.toJSONObject());
+        long usableUntil = claims.getExpirationTime().toInstant().plus(properties.clockSkew()).toEpochMilli();
+        verified.put(jwt.getParsedString(), new VerifiedTokenCache.Entry(authentication, claims.getJWTID(), sid,
+                claims.getSubject(), claims.getIssueTime().toInstant(), usableUntil));
+        return authentication;
     }
 
     /** RFC 9068 §4: iss must match exactly, aud must contain ours, exp/nbf within skew, §2.2 claims present. */

@@ -1,0 +1,53 @@
+package dev.tessera.resource.validation;
+
+import io.micronaut.security.authentication.Authentication;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Tokens whose signature and claims were already checked, keyed by the exact token string (so no
+ * two tokens can ever share an entry). A hit skips only the signature and claim parsing: expiry
+ * and revocation are checked again on every request by the caller. Bounded: when full, expired
+ * entries are dropped, and if that is not enough the cache starts over.
+ */
+final class VerifiedTokenCache {
+
+    /** A verified token: what the request needs, and what expiry and revocation checks need. */
+    record Entry(Authentication authentication, String jti, String sid, String subject, Instant issuedAt,
+                 long usableUntilMillis) {
+    }
+
+    private final int maxEntries;
+    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+
+    VerifiedTokenCache(int maxEntries) {
+        this.maxEntries = maxEntries;
+    }
+
+    Entry get(String token) {
+        return maxEntries == 0 ? null : entries.get(token);
+    }
+
+    void put(String token, Entry entry) {
+        if (maxEntries == 0) {
+            return;
+        }
+        if (entries.size() >= maxEntries) {
+            long now = System.currentTimeMillis();
+            entries.values().removeIf(e -> e.usableUntilMillis <= now);
+            if (entries.size() >= maxEntries) {
+                entries.clear();
+            }
+        }
+        entries.put(token, entry);
+    }
+
+    void remove(String token) {
+        entries.remove(token);
+    }
+
+    int size() {
+        return entries.size();
+    }
+}
