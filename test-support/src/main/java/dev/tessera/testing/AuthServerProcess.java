@@ -2,7 +2,6 @@ package dev.tessera.testing;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -45,7 +44,7 @@ public final class AuthServerProcess implements AutoCloseable {
                     + ": build it first (mvn -pl auth-server package), or run the whole build with ./tessera test");
         }
         TestServices.Endpoints services = TestServices.endpoints();
-        int port = freePort();
+        int port = LocalPorts.free();
         Map<String, String> all = new LinkedHashMap<>();
         all.put("micronaut.server.port", Integer.toString(port));
         all.put("tessera.tokens.issuer", "http://127.0.0.1:" + port);
@@ -97,7 +96,7 @@ public final class AuthServerProcess implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 break;
             }
-            sleep(200);
+            LocalPorts.pause(200);
         }
         close();
         throw new IllegalStateException("the auth server did not become healthy:\n" + logTail());
@@ -116,21 +115,7 @@ public final class AuthServerProcess implements AutoCloseable {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 
     @Override
     public void close() {

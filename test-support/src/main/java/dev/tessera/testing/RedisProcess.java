@@ -3,7 +3,6 @@ package dev.tessera.testing;
 import java.io.File;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.concurrent.TimeUnit;
 
@@ -22,7 +21,7 @@ public final class RedisProcess implements AutoCloseable {
     }
 
     public static RedisProcess start() {
-        RedisProcess redis = new RedisProcess(freePort());
+        RedisProcess redis = new RedisProcess(LocalPorts.free());
         redis.startServer();
         return redis;
     }
@@ -72,27 +71,13 @@ public final class RedisProcess implements AutoCloseable {
                 socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
                 return;
             } catch (IOException notYet) {
-                sleep(50);
+                LocalPorts.pause(50);
             }
         }
         throw new IllegalStateException("redis-server did not start on port " + port);
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 
     @Override
     public void close() {
