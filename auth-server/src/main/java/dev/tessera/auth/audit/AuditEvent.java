@@ -16,6 +16,9 @@ public record AuditEvent(String type, String actor, UUID userId, String clientId
     public static final String TOKEN_REVOKED = "token.revoked";
     public static final String KEY_ROTATED = "key.rotated";
     public static final String DEVICE_KICKED = "device.kicked";
+    public static final String CODE_REDEEMED = "code.redeemed";
+    public static final String CODE_REPLAYED = "code.replayed";
+    public static final String LOGGED_OUT = "sso.logged_out";
     public static final String USER_REVOKED_BEFORE = "user.revoked_before";
     public static final String ADMIN_TOKEN_REVOKED = "admin.token_revoked";
 }

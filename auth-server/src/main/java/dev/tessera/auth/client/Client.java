@@ -10,6 +10,8 @@ import java.util.Set;
  * @param grantTypes    grants this client may use; {@code password} here is the per-client switch
  *                      that allows the resource owner password grant (first-party clients only)
  * @param sessionPolicy device session policy for this client, or null for the global default
+ * @param postLogoutRedirectUris where RP-initiated logout may send the browser back (exact match)
+ * @param backchannelLogoutUri  where OIDC back-channel logout tokens are posted, or null
  */
 public record Client(
         String id,
@@ -20,7 +22,9 @@ public record Client(
         Set<String> scopes,
         Set<String> defaultScopes,
         List<String> redirectUris,
-        String sessionPolicy) {
+        String sessionPolicy,
+        List<String> postLogoutRedirectUris,
+        String backchannelLogoutUri) {
 
     public boolean allowsGrant(String grantType) {
         return grantTypes.contains(grantType);

@@ -35,12 +35,14 @@ public class JdbcClientStore implements ClientStore {
     public void save(Client client) {
         jdbc.prepareStatement("""
                 INSERT INTO clients (id, name, secret_hash, confidential, grant_types, scopes, default_scopes,
-                                     redirect_uris, session_policy)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                     redirect_uris, session_policy, post_logout_redirect_uris, backchannel_logout_uri)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, secret_hash = EXCLUDED.secret_hash,
                     confidential = EXCLUDED.confidential, grant_types = EXCLUDED.grant_types,
                     scopes = EXCLUDED.scopes, default_scopes = EXCLUDED.default_scopes,
-                    redirect_uris = EXCLUDED.redirect_uris, session_policy = EXCLUDED.session_policy
+                    redirect_uris = EXCLUDED.redirect_uris, session_policy = EXCLUDED.session_policy,
+                    post_logout_redirect_uris = EXCLUDED.post_logout_redirect_uris,
+                    backchannel_logout_uri = EXCLUDED.backchannel_logout_uri
                 """, statement -> {
             statement.setString(1, client.id());
             statement.setString(2, client.name());
@@ -51,6 +53,8 @@ public class JdbcClientStore implements ClientStore {
             statement.setArray(7, SqlArrays.text(statement.getConnection(), client.defaultScopes()));
             statement.setArray(8, SqlArrays.text(statement.getConnection(), client.redirectUris()));
             statement.setString(9, client.sessionPolicy());
+            statement.setArray(10, SqlArrays.text(statement.getConnection(), client.postLogoutRedirectUris()));
+            statement.setString(11, client.backchannelLogoutUri());
             return statement.executeUpdate();
         });
     }
@@ -65,6 +69,8 @@ public class JdbcClientStore implements ClientStore {
                 SqlArrays.toSet(rs.getArray("scopes")),
                 SqlArrays.toSet(rs.getArray("default_scopes")),
                 List.copyOf(SqlArrays.toList(rs.getArray("redirect_uris"))),
-                rs.getString("session_policy"));
+                rs.getString("session_policy"),
+                List.copyOf(SqlArrays.toList(rs.getArray("post_logout_redirect_uris"))),
+                rs.getString("backchannel_logout_uri"));
     }
 }

@@ -27,6 +27,8 @@ public class DemoData {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
     private static final Set<String> USER_SCOPES = Set.of("openid", "profile", "email", "offline_access");
+    /** The mail client runs behind nginx (8080 sticky, 8090 redis) and as replicas (8081-8083, 8091-8093). */
+    private static final int[] MAIL_PORTS = {8080, 8081, 8082, 8083, 8090, 8091, 8092, 8093};
 
     private final UserStore users;
     private final ClientStore clients;
@@ -46,15 +48,18 @@ public class DemoData {
         client(new Client("cli", "Tessera CLI", "cli-secret", true,
                 Set.of("password", "refresh_token", "client_credentials"),
                 Set.of("openid", "profile", "email", "offline_access", "orders:read", "orders:write"),
-                Set.of("openid", "profile", "email", "offline_access", "orders:read", "orders:write"), List.of(), null));
+                Set.of("openid", "profile", "email", "offline_access", "orders:read", "orders:write"), List.of(), null,
+                List.of(), null));
         client(new Client("mail", "Mail", "mail-secret", true, Set.of("authorization_code", "refresh_token"),
-                USER_SCOPES, USER_SCOPES, redirectUris(8080, 8081, 8082, 8083, 8090, 8091, 8092, 8093), null));
+                USER_SCOPES, USER_SCOPES, uris("/callback", MAIL_PORTS), null, uris("/", MAIL_PORTS),
+                "http://127.0.0.1:8091/backchannel-logout"));
         client(new Client("docs", "Docs", "docs-secret", true, Set.of("authorization_code", "refresh_token"),
-                USER_SCOPES, USER_SCOPES, redirectUris(8201), null));
+                USER_SCOPES, USER_SCOPES, uris("/callback", 8201), null, uris("/", 8201),
+                "http://127.0.0.1:8201/backchannel-logout"));
         client(new Client("spa", "Single-page app", null, false, Set.of("authorization_code", "refresh_token"),
-                USER_SCOPES, USER_SCOPES, List.of("http://127.0.0.1:5173/callback", "http://localhost:5173/callback"), null));
+                USER_SCOPES, USER_SCOPES, uris("/callback", 5173), null, uris("/", 5173), null));
         client(new Client("service-a", "Service A", "service-a-secret", true, Set.of("client_credentials"),
-                Set.of("orders:read"), Set.of("orders:read"), List.of(), null));
+                Set.of("orders:read"), Set.of("orders:read"), List.of(), null, List.of(), null));
         LOG.info("demo data ready: users alice, bob, admin; clients cli, mail, docs, spa, service-a");
     }
 
@@ -66,21 +71,23 @@ public class DemoData {
         users.save(new User(id, username, hasher.hash(password), displayName, username + "@example.com", roles, false));
     }
 
-    /** {@code template.secretHash()} carries the plain demo secret; it is hashed before storing. */
+    /**
+     * {@code template.secretHash()} carries the plain demo secret; it is hashed once. An existing demo
+     * client keeps its hash but takes the rest of the template, so new settings reach old databases.
+     */
     private void client(Client template) {
-        if (clients.findById(template.id()).isPresent()) {
-            return;
-        }
-        String hash = template.secretHash() == null ? null : hasher.hash(template.secretHash());
+        String hash = clients.findById(template.id()).map(Client::secretHash)
+                .orElseGet(() -> template.secretHash() == null ? null : hasher.hash(template.secretHash()));
         clients.save(new Client(template.id(), template.name(), hash, template.confidential(), template.grantTypes(),
-                template.scopes(), template.defaultScopes(), template.redirectUris(), template.sessionPolicy()));
+                template.scopes(), template.defaultScopes(), template.redirectUris(), template.sessionPolicy(),
+                template.postLogoutRedirectUris(), template.backchannelLogoutUri()));
     }
 
-    private static List<String> redirectUris(int... ports) {
+    private static List<String> uris(String path, int... ports) {
         List<String> uris = new ArrayList<>();
         for (int port : ports) {
-            uris.add("http://127.0.0.1:" + port + "/callback");
-            uris.add("http://localhost:" + port + "/callback");
+            uris.add("http://127.0.0.1:" + port + path);
+            uris.add("http://localhost:" + port + path);
         }
         return List.copyOf(uris);
     }

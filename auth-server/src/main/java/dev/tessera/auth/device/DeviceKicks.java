@@ -23,12 +23,15 @@ public class DeviceKicks {
     private final DeviceStore devices;
     private final RevocationService revocations;
     private final ForceLogoutNotifier notifier;
+    private final List<DeviceSignOutListener> listeners;
     private final TransactionOperations<Connection> transactions;
     private final MeterRegistry meters;
     private final Clock clock;
 
     public DeviceKicks(DeviceStore devices, RevocationService revocations, ForceLogoutNotifier notifier,
-                       TransactionOperations<Connection> transactions, MeterRegistry meters, Clock clock) {
+                       List<DeviceSignOutListener> listeners, TransactionOperations<Connection> transactions,
+                       MeterRegistry meters, Clock clock) {
+        this.listeners = listeners;
         this.devices = devices;
         this.revocations = revocations;
         this.notifier = notifier;
@@ -89,6 +92,9 @@ public class DeviceKicks {
         for (Device device : kicked) {
             notifier.notifyKicked(device, reason, at);
             meters.counter("tessera.kicks", "reason", reason.code()).increment();
+        }
+        if (!kicked.isEmpty()) {
+            listeners.forEach(listener -> listener.signedOut(kicked, reason));
         }
         return new KickResult(kicked.stream().map(Device::id).toList(), published);
     }

@@ -5,7 +5,9 @@ public enum KickReason {
     LOGIN_ELSEWHERE("login_elsewhere"),
     USER_KICK("user_kick"),
     ADMIN_KICK("admin_kick"),
-    ADMIN_REVOKE_BEFORE("admin_revoke_before");
+    ADMIN_REVOKE_BEFORE("admin_revoke_before"),
+    LOGOUT("logout"),
+    REFRESH_TOKEN_REUSE("refresh_token_reuse");
 
     private final String code;
 

@@ -12,6 +12,10 @@ public enum OAuthError {
     UNSUPPORTED_GRANT_TYPE("unsupported_grant_type", HttpStatus.BAD_REQUEST),
     INVALID_SCOPE("invalid_scope", HttpStatus.BAD_REQUEST),
     UNSUPPORTED_TOKEN_TYPE("unsupported_token_type", HttpStatus.BAD_REQUEST),
+    /** RFC 6749 §4.1.2.1, sent to the redirect URI. */
+    UNSUPPORTED_RESPONSE_TYPE("unsupported_response_type", HttpStatus.BAD_REQUEST),
+    /** OIDC Core §3.1.2.6: prompt=none without a session. */
+    LOGIN_REQUIRED("login_required", HttpStatus.BAD_REQUEST),
     /** Throttled login attempts; sent with Retry-After. */
     SLOW_DOWN("invalid_grant", HttpStatus.TOO_MANY_REQUESTS),
     TEMPORARILY_UNAVAILABLE("temporarily_unavailable", HttpStatus.SERVICE_UNAVAILABLE);

@@ -70,6 +70,26 @@ public class RevocationService {
         return new Outcome(relay.relayNow());
     }
 
+    /**
+     * A replayed authorization code: the refresh family and the access token its first redemption
+     * produced are revoked (RFC 6749 §4.1.2).
+     */
+    public Outcome revokeCodeReplay(UUID familyId, String accessTokenJti, Instant accessTokenExpiresAt, String actor,
+                                    String ip) {
+        Instant now = clock.instant();
+        transactions.executeWrite(status -> {
+            if (familyId != null) {
+                refreshTokens.revokeFamily(familyId, "code_replay", now);
+            }
+            outbox.enqueue(new RevocationEvent(RevocationEvent.Kind.JTI, accessTokenJti, now,
+                    accessTokenExpiresAt.plus(tokens.clockSkew()), "code_replay"));
+            audit.record(new AuditEvent(AuditEvent.CODE_REPLAYED, actor, null, null, null, ip,
+                    "family=" + familyId + " jti=" + accessTokenJti));
+            return null;
+        });
+        return new Outcome(relay.relayNow());
+    }
+
     /** Within the caller's transaction: every access token of this user issued until now is denied. */
     public void revokeUserBeforeInTransaction(UUID userId, String actor, String ip, Instant now) {
         outbox.enqueue(new RevocationEvent(RevocationEvent.Kind.USER, userId.toString(), now,

@@ -47,7 +47,7 @@ public class TestAccounts {
         }
         String id = "test-" + UUID.randomUUID();
         Client client = new Client(id, "Test client", secretHash, true, Set.of("password", "refresh_token"),
-                Set.of("openid", "profile"), Set.of("openid", "profile"), List.of(), sessionPolicy);
+                Set.of("openid", "profile"), Set.of("openid", "profile"), List.of(), sessionPolicy, List.of(), null);
         clients.save(client);
         return client;
     }

@@ -3,7 +3,9 @@ package dev.tessera.auth.token.grant;
 import dev.tessera.auth.audit.AuditEvent;
 import dev.tessera.auth.audit.AuditLog;
 import dev.tessera.auth.crypto.Hashes;
+import dev.tessera.auth.device.DeviceKicks;
 import dev.tessera.auth.device.DeviceStore;
+import dev.tessera.auth.device.KickReason;
 import dev.tessera.auth.error.OAuthError;
 import dev.tessera.auth.error.OAuthException;
 import dev.tessera.auth.revocation.RevocationService;
@@ -34,6 +36,7 @@ public class RefreshTokenGrant implements Grant {
     private final RefreshTokenStore refreshTokens;
     private final UserStore users;
     private final DeviceStore devices;
+    private final DeviceKicks kicks;
     private final UserTokens userTokens;
     private final RevocationService revocations;
     private final AuditLog audit;
@@ -42,13 +45,14 @@ public class RefreshTokenGrant implements Grant {
     private final MeterRegistry meters;
     private final Clock clock;
 
-    public RefreshTokenGrant(RefreshTokenStore refreshTokens, UserStore users, DeviceStore devices,
+    public RefreshTokenGrant(RefreshTokenStore refreshTokens, UserStore users, DeviceStore devices, DeviceKicks kicks,
                              UserTokens userTokens, RevocationService revocations, AuditLog audit,
                              TransactionOperations<Connection> transactions, TokenProperties properties,
                              MeterRegistry meters, Clock clock) {
         this.refreshTokens = refreshTokens;
         this.users = users;
         this.devices = devices;
+        this.kicks = kicks;
         this.userTokens = userTokens;
         this.revocations = revocations;
         this.audit = audit;
@@ -74,7 +78,10 @@ public class RefreshTokenGrant implements Grant {
             return respond(rotated.family(), successor, request, now);
         }
         if (result instanceof RotationResult.ReuseDetected reuse) {
-            revocations.publishPending();
+            // The device is signed out everywhere: Redis, its SSO session, its clients (back-channel).
+            devices.findById(reuse.family().deviceId()).ifPresentOrElse(
+                    device -> kicks.afterCommit(java.util.List.of(device), KickReason.REFRESH_TOKEN_REUSE, now),
+                    revocations::publishPending);
             throw OAuthException.of(OAuthError.INVALID_GRANT, SignOutReasons.describe("refresh_token_reuse"),
                     "refresh token reuse detected, family " + reuse.family().id() + " revoked");
         }

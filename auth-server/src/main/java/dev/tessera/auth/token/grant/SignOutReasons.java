@@ -16,6 +16,7 @@ public final class SignOutReasons {
             case "login_elsewhere" -> "signed out because of a login on another device";
             case "user_kick" -> "signed out by the user";
             case "admin_kick" -> "signed out by an administrator";
+            case "logout" -> "signed out";
             default -> "refresh token was revoked";
         };
     }

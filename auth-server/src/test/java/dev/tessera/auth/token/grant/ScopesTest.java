@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class ScopesTest {
 
     private static final Client CLIENT = new Client("c", "C", null, false, Set.of("password"),
-            Set.of("openid", "profile", "orders:read"), Set.of("openid"), List.of(), null);
+            Set.of("openid", "profile", "orders:read"), Set.of("openid"), List.of(), null, List.of(), null);
 
     @Test
     void absentScopeUsesTheClientsDefaults() {

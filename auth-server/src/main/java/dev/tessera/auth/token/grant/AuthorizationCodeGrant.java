@@ -1,0 +1,158 @@
+package dev.tessera.auth.token.grant;
+
+import dev.tessera.auth.audit.AuditEvent;
+import dev.tessera.auth.audit.AuditLog;
+import dev.tessera.auth.crypto.Hashes;
+import dev.tessera.auth.device.DeviceStore;
+import dev.tessera.auth.error.OAuthException;
+import dev.tessera.auth.revocation.RevocationService;
+import dev.tessera.auth.sso.AuthorizationCodes;
+import dev.tessera.auth.token.TokenProperties;
+import dev.tessera.auth.token.TokenResponse;
+import dev.tessera.auth.token.issue.OidcTokenIssuer;
+import dev.tessera.auth.token.store.RefreshFamily;
+import dev.tessera.auth.token.store.RefreshTokenStore;
+import dev.tessera.auth.user.User;
+import dev.tessera.auth.user.UserStore;
+import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * RFC 6749 §4.1.3 with PKCE (RFC 7636 §4.6): a code is redeemed once, by the client it was issued
+ * to, with the same redirect URI and the verifier of its challenge. The tokens join the browser's
+ * device; a replayed code revokes what the first redemption issued.
+ */
+@Singleton
+public class AuthorizationCodeGrant implements Grant {
+
+    /** RFC 7636 §4.1: 43-128 unreserved characters. */
+    private static final Pattern VERIFIER = Pattern.compile("[A-Za-z0-9._~-]{43,128}");
+
+    private final AuthorizationCodes codes;
+    private final UserStore users;
+    private final DeviceStore devices;
+    private final RefreshTokenStore refreshTokens;
+    private final RevocationService revocations;
+    private final UserTokens userTokens;
+    private final OidcTokenIssuer oidc;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public AuthorizationCodeGrant(AuthorizationCodes codes, UserStore users, DeviceStore devices,
+                                  RefreshTokenStore refreshTokens, RevocationService revocations, UserTokens userTokens,
+                                  OidcTokenIssuer oidc, AuditLog audit, Clock clock) {
+        this.codes = codes;
+        this.users = users;
+        this.devices = devices;
+        this.refreshTokens = refreshTokens;
+        this.revocations = revocations;
+        this.userTokens = userTokens;
+        this.oidc = oidc;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Override
+    public String grantType() {
+        return "authorization_code";
+    }
+
+    @Override
+    public TokenResponse grant(GrantRequest request) {
+        String code = request.params().required("code");
+        Optional<AuthorizationCodes.Grant> redeemed = codes.redeem(code);
+        if (redeemed.isEmpty()) {
+            revokeWhatAReplayedCodeIssued(code, request);
+            throw OAuthException.invalidGrant("authorization code is invalid, expired or already used");
+        }
+        AuthorizationCodes.Grant grant = redeemed.get();
+        check(grant, request);
+        User user = users.findById(UUID.fromString(grant.userId())).filter(u -> !u.disabled())
+                .orElseThrow(() -> OAuthException.invalidGrant("the account is disabled"));
+        UUID deviceId = UUID.fromString(grant.deviceId());
+        if (devices.findById(deviceId).filter(d -> d.active()).isEmpty()) {
+            throw OAuthException.invalidGrant("the sign-in this code belongs to has ended");
+        }
+        Set<String> scope = new TreeSet<>(grant.scope());
+        String refreshToken = null;
+        UUID familyId = null;
+        if (request.client().allowsGrant("refresh_token")) {
+            refreshToken = UserTokens.newRefreshToken();
+            familyId = startFamily(user, request, deviceId, scope, refreshToken);
+        }
+        TokenResponse tokens = userTokens.respond(user, request.client(), scope, deviceId, refreshToken);
+        String idToken = scope.contains("openid") ? oidc.idToken(user, request.client().id(), scope, grant.deviceId(),
+                grant.nonce(), Instant.ofEpochSecond(grant.authTimeEpochSecond())) : null;
+        codes.rememberIssued(code, new AuthorizationCodes.Issued(familyId == null ? null : familyId.toString(),
+                jtiOf(tokens.accessToken()), clock.millis() + tokens.expiresIn() * 1000));
+        audit.record(new AuditEvent(AuditEvent.CODE_REDEEMED, "client:" + request.client().id(), user.id(),
+                request.client().id(), deviceId, request.ip(), "grant=authorization_code"));
+        return new TokenResponse(tokens.accessToken(), tokens.tokenType(), tokens.expiresIn(), tokens.refreshToken(),
+                tokens.scope(), idToken);
+    }
+
+    private void check(AuthorizationCodes.Grant grant, GrantRequest request) {
+        // RFC 6749 §4.1.3: the code was issued to this client...
+        if (!grant.clientId().equals(request.client().id())) {
+            throw OAuthException.invalidGrant("authorization code is invalid, expired or already used");
+        }
+        // ...and redirect_uri is identical to the one of the authorization request, if it had one.
+        Optional<String> redirectUri = request.params().optional("redirect_uri");
+        if ((grant.redirectUriExplicit() || redirectUri.isPresent())
+                && !redirectUri.map(grant.redirectUri()::equals).orElse(false)) {
+            throw OAuthException.invalidGrant("redirect_uri does not match the authorization request");
+        }
+        Optional<String> verifier = request.params().optional("code_verifier");
+        if (grant.codeChallenge() == null) {
+            if (verifier.isPresent()) {
+                // RFC 9700 §2.1.1: a verifier without a challenge is a downgrade attempt.
+                throw OAuthException.invalidGrant("code_verifier sent but the authorization request had no code_challenge");
+            }
+            return;
+        }
+        String presented = verifier.orElseThrow(() -> OAuthException.invalidGrant("code_verifier is required (PKCE)"));
+        if (!VERIFIER.matcher(presented).matches()) {
+            throw OAuthException.invalidGrant("code_verifier is malformed");
+        }
+        // RFC 7636 §4.6: BASE64URL(SHA256(ASCII(code_verifier))) == code_challenge, compared in constant time.
+        byte[] computed = Base64.getUrlEncoder().withoutPadding().encode(Hashes.sha256(presented));
+        if (!MessageDigest.isEqual(computed, grant.codeChallenge().getBytes(StandardCharsets.US_ASCII))) {
+            throw OAuthException.invalidGrant("code_verifier does not match the code_challenge");
+        }
+    }
+
+    private UUID startFamily(User user, GrantRequest request, UUID deviceId, Set<String> scope, String refreshToken) {
+        TokenProperties lifetimes = userTokens.properties();
+        Instant now = clock.instant();
+        RefreshFamily family = new RefreshFamily(UUID.randomUUID(), user.id(), request.client().id(), deviceId,
+                Scopes.format(scope), now, now, now.plus(lifetimes.refreshAbsoluteTtl()), null, null);
+        Instant firstExpiry = now.plus(lifetimes.refreshIdleTtl());
+        refreshTokens.startFamily(family, Hashes.sha256(refreshToken),
+                firstExpiry.isBefore(family.absoluteExpiresAt()) ? firstExpiry : family.absoluteExpiresAt());
+        return family.id();
+    }
+
+    /** RFC 6749 §4.1.2: a code used twice SHOULD revoke the tokens issued for it. */
+    private void revokeWhatAReplayedCodeIssued(String code, GrantRequest request) {
+        codes.takeIssued(code).ifPresent(issued -> revocations.revokeCodeReplay(issued.familyId() == null ? null
+                        : UUID.fromString(issued.familyId()), issued.accessTokenJti(),
+                Instant.ofEpochMilli(issued.accessTokenExpiresEpochMilli()), "client:" + request.client().id(), request.ip()));
+    }
+
+    private static String jtiOf(String accessToken) {
+        try {
+            return com.nimbusds.jwt.SignedJWT.parse(accessToken).getJWTClaimsSet().getJWTID();
+        } catch (java.text.ParseException e) {
+            throw new IllegalStateException("an access token we just signed does not parse", e);
+        }
+    }
+}
