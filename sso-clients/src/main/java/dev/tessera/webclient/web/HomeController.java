@@ -1,0 +1,77 @@
+package dev.tessera.webclient.web;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.tessera.webclient.WebClientProperties;
+import dev.tessera.webclient.session.WebSession;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.serde.annotation.Serdeable;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The home page and {@code GET /profile}, the JSON profile every scheme of the comparison answers with. */
+@Controller
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class HomeController {
+
+    private final WebClientProperties properties;
+    private final SessionCookies cookies;
+    private final TokenRefresher refresher;
+
+    public HomeController(WebClientProperties properties, SessionCookies cookies, TokenRefresher refresher) {
+        this.properties = properties;
+        this.cookies = cookies;
+        this.refresher = refresher;
+    }
+
+    @Get
+    public HttpResponse<String> home(HttpRequest<?> request) {
+        Optional<WebSession> session = cookies.current(request);
+        if (session.isEmpty()) {
+            return Html.page(properties, HttpStatus.OK, "<h1>Welcome to " + Html.escape(properties.title()) + "</h1>"
+                    + "<p>You are not signed in.</p><p><a class=\"button\" id=\"login\" href=\"/login\">Log in</a></p>");
+        }
+        WebSession s = session.get();
+        return Html.page(properties, HttpStatus.OK, """
+                <h1 id="greeting">Hello, %s</h1>
+                <dl><dt>Username</dt><dd id="username">%s</dd><dt>User id</dt><dd>%s</dd><dt>Roles</dt><dd>%s</dd>
+                <dt>Signed in</dt><dd>%s</dd><dt>SSO session (device)</dt><dd id="sid">%s</dd></dl>
+                <form method="post" action="/logout"><input type="hidden" name="csrf" value="%s">
+                <button type="submit" id="logout">Log out</button></form>
+                """.formatted(Html.escape(s.name()), Html.escape(s.username()), Html.escape(s.userId()),
+                Html.escape(String.join(", ", s.roles())), s.loginTime(), Html.escape(s.sid()), Html.escape(s.csrf())));
+    }
+
+    @Get("/profile")
+    public HttpResponse<?> profile(HttpRequest<?> request) {
+        Optional<WebSession> session = cookies.current(request).flatMap(refresher::fresh);
+        if (session.isEmpty()) {
+            return HttpResponse.status(HttpStatus.UNAUTHORIZED).body(new Problem("unauthorized", "Session not found"));
+        }
+        WebSession s = session.get();
+        return HttpResponse.ok(new Profile(properties.serverId(), "memory".equals(properties.sessionStore()) ? "sticky" : "redis",
+                s.userId(), s.username(), s.roles(), properties.clientId(), null, s.sid(), s.accessExpiresAt()));
+    }
+
+    /** The comparison's profile (same fields as the resource servers'), plus when the access token expires. */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record Profile(@JsonProperty("server_id") String serverId, @JsonProperty("scheme") String scheme,
+                          @JsonProperty("user_id") String userId, @JsonProperty("username") String username,
+                          @JsonProperty("roles") List<String> roles, @JsonProperty("client_id") String clientId,
+                          @JsonProperty("scope") String scope, @JsonProperty("session_id") String sessionId,
+                          @JsonProperty("access_token_expires_at") Instant accessTokenExpiresAt) {
+    }
+
+    /** A JSON error. */
+    @Serdeable
+    public record Problem(String error, String message) {
+    }
+}

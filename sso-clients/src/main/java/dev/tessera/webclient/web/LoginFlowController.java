@@ -1,0 +1,144 @@
+package dev.tessera.webclient.web;
+
+import com.nimbusds.jwt.JWTClaimsSet;
+import dev.tessera.webclient.WebClientProperties;
+import dev.tessera.webclient.oidc.TokenEndpoint;
+import dev.tessera.webclient.oidc.TokenVerifier;
+import dev.tessera.webclient.session.OneTimeStore;
+import dev.tessera.webclient.session.SessionStore;
+import dev.tessera.webclient.session.WebSession;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.text.ParseException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code GET /login} starts the authorization code flow with PKCE (RFC 7636), state and nonce;
+ * {@code GET /callback} redeems the code, verifies the ID token and creates a new session.
+ */
+@Controller
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class LoginFlowController {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LoginFlowController.class);
+    private static final Duration LOGIN_TTL = Duration.ofMinutes(10);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final WebClientProperties properties;
+    private final OneTimeStore once;
+    private final SessionStore sessions;
+    private final SessionCookies cookies;
+    private final TokenEndpoint tokens;
+    private final TokenVerifier verifier;
+
+    public LoginFlowController(WebClientProperties properties, OneTimeStore once, SessionStore sessions,
+                               SessionCookies cookies, TokenEndpoint tokens, TokenVerifier verifier) {
+        this.properties = properties;
+        this.once = once;
+        this.sessions = sessions;
+        this.cookies = cookies;
+        this.tokens = tokens;
+        this.verifier = verifier;
+    }
+
+    @Get("/login")
+    public HttpResponse<?> login() {
+        String state = random(24);
+        String nonce = random(24);
+        String codeVerifier = random(48);
+        once.putIfAbsent("login:" + state, nonce + " " + codeVerifier, LOGIN_TTL);
+        String authorize = properties.issuer() + "/oauth/authorize?response_type=code"
+                + "&client_id=" + encode(properties.clientId())
+                + "&redirect_uri=" + encode(properties.redirectUri())
+                + "&scope=" + encode("openid profile email offline_access")
+                + "&state=" + state + "&nonce=" + nonce
+                + "&code_challenge=" + s256(codeVerifier) + "&code_challenge_method=S256";
+        return HttpResponse.redirect(URI.create(authorize));
+    }
+
+    @Get("/callback")
+    public HttpResponse<?> callback(HttpRequest<?> request, @Nullable @QueryValue String code,
+                                    @Nullable @QueryValue String state, @Nullable @QueryValue String error) {
+        if (error != null) {
+            return Html.page(properties, HttpStatus.BAD_REQUEST, "<h1>Sign-in did not complete</h1><p>" + Html.escape(error)
+                    + "</p><p><a class=\"button\" href=\"/login\">Try again</a></p>");
+        }
+        // The state is single-use and bound to this login's nonce and PKCE verifier (CSRF on the callback).
+        String[] pending = state == null ? null : once.take("login:" + state).map(v -> v.split(" ")).orElse(null);
+        if (code == null || pending == null) {
+            return Html.page(properties, HttpStatus.BAD_REQUEST, "<h1>This sign-in link is not valid</h1>"
+                    + "<p><a class=\"button\" href=\"/login\">Sign in</a></p>");
+        }
+        try {
+            TokenEndpoint.Tokens issued = tokens.exchangeCode(code, pending[1]);
+            JWTClaimsSet id = verifier.idToken(issued.idToken(), pending[0]);
+            // Whatever session id the browser had is dropped: the session after login is always new.
+            cookies.id(request).ifPresent(sessions::delete);
+            WebSession session = new WebSession(random(32), id.getSubject(), stringClaim(id, "preferred_username"),
+                    stringClaim(id, "name"), rolesOf(issued.accessToken()), Instant.now(), stringClaim(id, "sid"), random(24),
+                    issued.idToken(), issued.accessToken(), issued.refreshToken(), Instant.now().plusSeconds(issued.expiresIn()));
+            sessions.save(session);
+            LOG.info("{} signed in at {} (sid {})", session.username(), properties.clientId(), session.sid());
+            return HttpResponse.redirect(URI.create("/")).cookie(cookies.issue(session.id(), request));
+        } catch (TokenEndpoint.Refused | TokenVerifier.InvalidToken e) {
+            LOG.warn("sign-in failed: {}", e.getMessage());
+            return Html.page(properties, HttpStatus.BAD_GATEWAY, "<h1>Sign-in failed</h1>"
+                    + "<p><a class=\"button\" href=\"/login\">Try again</a></p>");
+        }
+    }
+
+    private static String stringClaim(JWTClaimsSet claims, String name) {
+        try {
+            return claims.getStringClaim(name);
+        } catch (ParseException e) {
+            return null;
+        }
+    }
+
+    /** Roles travel in the access token; it came straight from the token endpoint over TLS/loopback. */
+    private static List<String> rolesOf(String accessToken) {
+        try {
+            List<String> roles = com.nimbusds.jwt.SignedJWT.parse(accessToken).getJWTClaimsSet().getStringListClaim("roles");
+            return roles == null ? List.of() : roles;
+        } catch (ParseException e) {
+            return List.of();
+        }
+    }
+
+    static String random(int bytes) {
+        byte[] value = new byte[bytes];
+        RANDOM.nextBytes(value);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(value);
+    }
+
+    private static String s256(String verifier) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
