@@ -62,7 +62,7 @@ public class AuthorizationFlow {
             query.append("&state=").append(encode(request.state()));
         }
         query.append("&iss=").append(encode(tokens.issuer()));
-        return HttpResponse.redirect(URI.create(withQuery(request.redirectUri(), query.toString())));
+        return Redirects.found(URI.create(withQuery(request.redirectUri(), query.toString())));
     }
 
     static MutableHttpResponse<?> redirectError(String redirectUri, OAuthException error, String state) {
@@ -73,7 +73,7 @@ public class AuthorizationFlow {
         if (state != null) {
             query.append("&state=").append(encode(state));
         }
-        return HttpResponse.redirect(URI.create(withQuery(redirectUri, query.toString())));
+        return Redirects.found(URI.create(withQuery(redirectUri, query.toString())));
     }
 
     private static String withQuery(String uri, String query) {

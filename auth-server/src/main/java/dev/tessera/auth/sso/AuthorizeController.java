@@ -56,6 +56,6 @@ public class AuthorizeController {
                     OAuthException.of(OAuthError.LOGIN_REQUIRED, "the user is not signed in"), authorization.state());
         }
         String id = pending.save(request.getUri().getRawQuery());
-        return HttpResponse.redirect(URI.create("/login?request=" + id));
+        return Redirects.found(URI.create("/login?request=" + id));
     }
 }

@@ -104,7 +104,7 @@ public class LogoutController {
         }
         session.ifPresent(s -> signOut(s, request));
         MutableHttpResponse<?> response = postLogout
-                .<MutableHttpResponse<?>>map(uri -> HttpResponse.redirect(URI.create(uri + params.optional("state")
+                .<MutableHttpResponse<?>>map(uri -> Redirects.found(URI.create(uri + params.optional("state")
                         .map(state -> (uri.contains("?") ? "&" : "?") + "state=" + AuthorizationFlow.encode(state)).orElse(""))))
                 .orElseGet(() -> Pages.message(HttpStatus.OK, "You are signed out", "You have been signed out of every application."));
         return response.cookie(cookies.clearSession(request));

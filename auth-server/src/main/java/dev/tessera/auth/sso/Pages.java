@@ -71,7 +71,7 @@ final class Pages {
                 // Nothing here may be framed or run scripts: clickjacking and injection defence in depth.
                 .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self' http: https:; frame-ancestors 'none'")
                 .header("X-Frame-Options", "DENY")
-                .header("Referrer-Policy", "no-referrer");
+                .header("Referrer-Policy", "same-origin");
     }
 
     static String escape(String value) {

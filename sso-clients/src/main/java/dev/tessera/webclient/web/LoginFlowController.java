@@ -71,7 +71,7 @@ public class LoginFlowController {
                 + "&scope=" + encode("openid profile email offline_access")
                 + "&state=" + state + "&nonce=" + nonce
                 + "&code_challenge=" + s256(codeVerifier) + "&code_challenge_method=S256";
-        return HttpResponse.redirect(URI.create(authorize));
+        return Redirects.found(URI.create(authorize));
     }
 
     @Get("/callback")
@@ -97,7 +97,7 @@ public class LoginFlowController {
                     issued.idToken(), issued.accessToken(), issued.refreshToken(), Instant.now().plusSeconds(issued.expiresIn()));
             sessions.save(session);
             LOG.info("{} signed in at {} (sid {})", session.username(), properties.clientId(), session.sid());
-            return HttpResponse.redirect(URI.create("/")).cookie(cookies.issue(session.id(), request));
+            return Redirects.found(URI.create("/")).cookie(cookies.issue(session.id(), request));
         } catch (TokenEndpoint.Refused | TokenVerifier.InvalidToken e) {
             LOG.warn("sign-in failed: {}", e.getMessage());
             return Html.page(properties, HttpStatus.BAD_GATEWAY, "<h1>Sign-in failed</h1>"

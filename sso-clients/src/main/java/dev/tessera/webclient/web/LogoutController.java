@@ -58,7 +58,7 @@ public class LogoutController {
     public HttpResponse<?> logout(HttpRequest<?> request, @Nullable @Body String body) {
         Optional<WebSession> session = cookies.current(request);
         if (session.isEmpty()) {
-            return HttpResponse.redirect(URI.create("/")).cookie(cookies.clear(request));
+            return Redirects.found(URI.create("/")).cookie(cookies.clear(request));
         }
         String csrf = form(body).getOrDefault("csrf", "");
         if (!MessageDigest.isEqual(csrf.getBytes(StandardCharsets.UTF_8), session.get().csrf().getBytes(StandardCharsets.UTF_8))) {
@@ -67,7 +67,7 @@ public class LogoutController {
         sessions.delete(session.get().id());
         String endSession = properties.issuer() + "/oauth/logout?id_token_hint=" + encode(session.get().idToken())
                 + "&post_logout_redirect_uri=" + encode(properties.publicUrl() + "/") + "&client_id=" + encode(properties.clientId());
-        return HttpResponse.redirect(URI.create(endSession)).cookie(cookies.clear(request));
+        return Redirects.found(URI.create(endSession)).cookie(cookies.clear(request));
     }
 
     @Post(uri = "/backchannel-logout", consumes = MediaType.ALL)
