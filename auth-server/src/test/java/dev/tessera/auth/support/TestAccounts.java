@@ -40,6 +40,19 @@ public class TestAccounts {
         return user;
     }
 
+    /** A new confidential SSO client (authorization code + refresh) at {@code base}, with back-channel logout. */
+    public Client ssoClient(String base, String backchannelUri) {
+        if (secretHash == null) {
+            secretHash = hasher.hash(SECRET);
+        }
+        String id = "sso-" + UUID.randomUUID();
+        Client client = new Client(id, "SSO test app", secretHash, true, Set.of("authorization_code", "refresh_token"),
+                Set.of("openid", "profile", "email"), Set.of("openid", "profile"), List.of(base + "/callback"), null,
+                List.of(base + "/"), backchannelUri);
+        clients.save(client);
+        return client;
+    }
+
     /** A new first-party client (password + refresh) with secret {@link #SECRET} and this session policy. */
     public Client client(String sessionPolicy) {
         if (secretHash == null) {
