@@ -90,11 +90,13 @@ public class LoginFlowController {
         try {
             TokenEndpoint.Tokens issued = tokens.exchangeCode(code, pending[1]);
             JWTClaimsSet id = verifier.idToken(issued.idToken(), pending[0]);
+            // Millisecond precision: what every session store keeps.
+            Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
             // Whatever session id the browser had is dropped: the session after login is always new.
             cookies.id(request).ifPresent(sessions::delete);
             WebSession session = new WebSession(random(32), id.getSubject(), stringClaim(id, "preferred_username"),
-                    stringClaim(id, "name"), rolesOf(issued.accessToken()), Instant.now(), stringClaim(id, "sid"), random(24),
-                    issued.idToken(), issued.accessToken(), issued.refreshToken(), Instant.now().plusSeconds(issued.expiresIn()));
+                    stringClaim(id, "name"), rolesOf(issued.accessToken()), now, stringClaim(id, "sid"), random(24),
+                    issued.idToken(), issued.accessToken(), issued.refreshToken(), now.plusSeconds(issued.expiresIn()));
             sessions.save(session);
             LOG.info("{} signed in at {} (sid {})", session.username(), properties.clientId(), session.sid());
             return Redirects.found(URI.create("/")).cookie(cookies.issue(session.id(), request));

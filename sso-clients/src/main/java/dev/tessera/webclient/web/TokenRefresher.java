@@ -8,6 +8,7 @@ import dev.tessera.webclient.session.WebSession;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -87,7 +88,7 @@ public class TokenRefresher {
         try {
             TokenEndpoint.Tokens fresh = tokens.refresh(session.refreshToken());
             WebSession updated = session.withTokens(fresh.accessToken(), fresh.refreshToken(),
-                    clock.instant().plusSeconds(fresh.expiresIn()));
+                    clock.instant().plusSeconds(fresh.expiresIn()).truncatedTo(ChronoUnit.MILLIS));
             sessions.save(updated);
             return Optional.of(updated);
         } catch (TokenEndpoint.Refused e) {
