@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,18 +30,18 @@ public class AccessTokenValidator implements TokenValidator<HttpRequest<?>> {
 
     private final AccessTokenVerifier verifier;
     private final RevocationChecker revocations;
-    private final ExecutorService blocking;
+    private final Scheduler blocking;
 
     public AccessTokenValidator(AccessTokenVerifier verifier, RevocationChecker revocations,
                                 @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.verifier = verifier;
         this.revocations = revocations;
-        this.blocking = blocking;
+        this.blocking = Schedulers.fromExecutor(blocking);
     }
 
     @Override
     public Publisher<Authentication> validateToken(String token, HttpRequest<?> request) {
-        return Mono.fromCallable(() -> authenticate(token)).subscribeOn(Schedulers.fromExecutor(blocking));
+        return Mono.fromCallable(() -> authenticate(token)).subscribeOn(blocking);
     }
 
     private Authentication authenticate(String token) {

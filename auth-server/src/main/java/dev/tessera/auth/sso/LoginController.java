@@ -109,7 +109,9 @@ public class LoginController {
         MutableHttpResponse<?> response = authorization.isPresent()
                 ? flow.issueCode(authorization.get(), session)
                 : Pages.message(HttpStatus.OK, "You are signed in", "You can close this page and return to your application.");
-        pending.remove(requestId);
+        if (requestId != null) {
+            pending.remove(requestId);
+        }
         return response.cookie(cookies.session(session.id(), request))
                 .cookie(cookies.newCsrf("", request).maxAge(0));
     }
