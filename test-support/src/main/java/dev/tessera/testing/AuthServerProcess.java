@@ -53,6 +53,7 @@ public final class AuthServerProcess implements AutoCloseable {
         all.put("datasources.default.password", services.pgPassword());
         all.put("redis.uri", redisUri);
         all.put("tessera.demo-data.enabled", "true");
+        all.put("tessera.keys.encryption-key", TestServices.SIGNING_KEY_ENCRYPTION_KEY);
         all.put("tessera.login-throttle.max-failures-per-ip", "1000000");
         all.putAll(properties);
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-XX:TieredStopAtLevel=1", "-Xss512k"));

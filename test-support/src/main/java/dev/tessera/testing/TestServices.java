@@ -35,6 +35,9 @@ public final class TestServices {
                     + "or point TESSERA_TEST_PG_URL / TESSERA_TEST_PG_USER / TESSERA_TEST_PG_PASSWORD / "
                     + "TESSERA_TEST_REDIS_URI at running ones.";
 
+    /** Encrypts the auth server's signing keys in the test database; every test JVM must use the same one. */
+    public static final String SIGNING_KEY_ENCRYPTION_KEY = "2+CzaP6dYXrd4gi+zVov0D4waqf48iUg5xPbyaK95/k=";
+
     private static volatile Endpoints endpoints;
 
     private TestServices() {
@@ -61,6 +64,7 @@ public final class TestServices {
     public static Map<String, String> micronautProperties() {
         Endpoints e = endpoints();
         return Map.of(
+                "tessera.keys.encryption-key", SIGNING_KEY_ENCRYPTION_KEY,
                 "datasources.default.url", e.jdbcUrl(),
                 "datasources.default.username", e.pgUser(),
                 "datasources.default.password", e.pgPassword(),
@@ -128,6 +132,24 @@ public final class TestServices {
         } catch (IOException ex) {
             throw new IllegalStateException("Redis is not reachable at " + e.redisUri() + " (" + ex.getMessage()
                     + "). " + HOW_TO_START, ex);
+        }
+    }
+
+    /** The plain JWK of a signing key as the auth server stores it ({@code enc:v1:} AES-GCM, kid as associated data). */
+    public static String decryptSigningKey(String kid, String stored) {
+        if (!stored.startsWith("enc:v1:")) {
+            return stored;
+        }
+        try {
+            byte[] data = java.util.Base64.getDecoder().decode(stored.substring("enc:v1:".length()));
+            javax.crypto.Cipher cipher = javax.crypto.Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(javax.crypto.Cipher.DECRYPT_MODE, new javax.crypto.spec.SecretKeySpec(
+                    java.util.Base64.getDecoder().decode(SIGNING_KEY_ENCRYPTION_KEY), "AES"),
+                    new javax.crypto.spec.GCMParameterSpec(128, data, 0, 12));
+            cipher.updateAAD(kid.getBytes(StandardCharsets.UTF_8));
+            return new String(cipher.doFinal(data, 12, data.length - 12), StandardCharsets.UTF_8);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("cannot decrypt signing key " + kid, e);
         }
     }
 

@@ -19,9 +19,11 @@ import java.util.List;
 public class JdbcSigningKeyStore implements SigningKeyStore {
 
     private final JdbcOperations jdbc;
+    private final SigningKeyCipher cipher;
 
-    public JdbcSigningKeyStore(JdbcOperations jdbc) {
+    public JdbcSigningKeyStore(JdbcOperations jdbc, SigningKeyCipher cipher) {
         this.jdbc = jdbc;
+        this.cipher = cipher;
     }
 
     @Override
@@ -31,7 +33,7 @@ public class JdbcSigningKeyStore implements SigningKeyStore {
                 "SELECT * FROM signing_keys WHERE publish_until IS NULL OR publish_until > ? ORDER BY created_at DESC, kid",
                 statement -> {
                     statement.setTimestamp(1, Timestamp.from(now));
-                    return SqlRows.all(statement, JdbcSigningKeyStore::map);
+                    return SqlRows.all(statement, this::map);
                 });
     }
 
@@ -41,7 +43,7 @@ public class JdbcSigningKeyStore implements SigningKeyStore {
         jdbc.prepareStatement("INSERT INTO signing_keys (kid, algorithm, jwk, created_at) VALUES (?, ?, ?, ?)", statement -> {
             statement.setString(1, key.kid());
             statement.setString(2, key.algorithm().name());
-            statement.setString(3, key.jwk().toJSONString());
+            statement.setString(3, cipher.encrypt(key.kid(), key.jwk().toJSONString()));
             statement.setTimestamp(4, Timestamp.from(key.createdAt()));
             return statement.executeUpdate();
         });
@@ -69,12 +71,12 @@ public class JdbcSigningKeyStore implements SigningKeyStore {
         });
     }
 
-    private static SigningKey map(ResultSet rs) throws SQLException {
+    private SigningKey map(ResultSet rs) throws SQLException {
         try {
             Timestamp retired = rs.getTimestamp("retired_at");
             Timestamp until = rs.getTimestamp("publish_until");
             return new SigningKey(rs.getString("kid"), SigningAlgorithm.valueOf(rs.getString("algorithm")),
-                    JWK.parse(rs.getString("jwk")), rs.getTimestamp("created_at").toInstant(),
+                    JWK.parse(cipher.decrypt(rs.getString("kid"), rs.getString("jwk"))), rs.getTimestamp("created_at").toInstant(),
                     retired == null ? null : retired.toInstant(), until == null ? null : until.toInstant());
         } catch (ParseException e) {
             throw new IllegalStateException("stored signing key " + rs.getString("kid") + " is not a JWK", e);

@@ -11,10 +11,13 @@ import java.time.Duration;
  * @param algorithm      algorithm of new keys; changing it rotates to a key of that algorithm at start-up
  * @param reloadInterval how often a replica re-reads the key table, to see rotations made by another replica
  * @param retiredPublishExtra how long past the access token lifetime a retired key stays in the JWKS
+ * @param encryptionKey  base64 of 32 random bytes that encrypt the private keys at rest; no default
+ *                       outside the dev profile (generate one with {@code openssl rand -base64 32})
  */
 @ConfigurationProperties("tessera.keys")
 public record KeyProperties(
         @Bindable(defaultValue = "RS256") @NotNull SigningAlgorithm algorithm,
         @Bindable(defaultValue = "30s") Duration reloadInterval,
-        @Bindable(defaultValue = "5m") Duration retiredPublishExtra) {
+        @Bindable(defaultValue = "5m") Duration retiredPublishExtra,
+        @jakarta.validation.constraints.NotBlank String encryptionKey) {
 }

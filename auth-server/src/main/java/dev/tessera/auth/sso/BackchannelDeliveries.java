@@ -64,7 +64,8 @@ public class BackchannelDeliveries {
     public void failed(long id, String error, Instant nextAttempt, Instant now) {
         jdbc.prepareStatement("""
                 UPDATE backchannel_deliveries SET attempts = attempts + 1, last_error = ?,
-                    next_attempt_at = COALESCE(?, next_attempt_at), given_up_at = CASE WHEN ? IS NULL THEN ? END
+                    next_attempt_at = COALESCE(?::timestamptz, next_attempt_at),
+                    given_up_at = CASE WHEN ?::timestamptz IS NULL THEN ?::timestamptz END
                 WHERE id = ?
                 """, s -> {
             s.setString(1, error.length() > 250 ? error.substring(0, 250) : error);

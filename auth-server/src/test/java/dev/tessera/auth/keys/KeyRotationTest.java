@@ -17,6 +17,9 @@ import org.junit.jupiter.api.Test;
 @MicronautTest(transactional = false)
 class KeyRotationTest extends IntegrationTest {
 
+    @jakarta.inject.Inject
+    dev.tessera.auth.support.Sql sql;
+
     @Test
     void jwksPublishesOnlyPublicKeysWithKid() throws Exception {
         Http.Response response = http.get("/oauth/jwks");
@@ -47,6 +50,8 @@ class KeyRotationTest extends IntegrationTest {
         String after = logins.alice().field("access_token");
         assertEquals(newKid, SignedJWT.parse(after).getHeader().getKeyID());
         assertTrue(logins.active(after));
+        String stored = sql.string("SELECT jwk FROM signing_keys WHERE kid = ?", newKid);
+        assertTrue(stored.startsWith("enc:v1:") && !stored.contains("\"d\""), "the private key is encrypted at rest");
     }
 
     @Test

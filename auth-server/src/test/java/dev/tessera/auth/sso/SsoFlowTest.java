@@ -40,6 +40,8 @@ class SsoFlowTest extends IntegrationTest {
 
     @Inject
     TestAccounts accounts;
+    @Inject
+    dev.tessera.auth.support.Sql sql;
 
     private HttpServer app;
     private String base;
@@ -262,5 +264,28 @@ class SsoFlowTest extends IntegrationTest {
         assertNull(jwt.getJWTClaimsSet().getClaim("nonce"));
         assertFalse(new Logins(http).active(tokens.field("access_token")), "the browser's tokens end with it");
         assertTrue(browser.get(authorizeQuery(client, "")).header("Location").startsWith("/login"), "a new login is needed");
+    }
+
+    @Test
+    void deliveryToAnUnreachableClientIsRecordedAndRetriedLater() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        Client unreachable = accounts.ssoClient(base, "http://127.0.0.1:" + closedPort + "/backchannel");
+        Browser browser = new Browser(http);
+        Http.Response tokens = redeem(unreachable, Browser.queryParam(loginAndAuthorize(browser, unreachable, "alice",
+                "alice-pass"), "code"), VERIFIER);
+
+        assertEquals(200, browser.get("/oauth/logout?id_token_hint=" + tokens.field("id_token")).status(), "signed-out page");
+
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (sql.count("SELECT count(*) FROM backchannel_deliveries WHERE client_id = ? AND attempts > 0", unreachable.id()) == 0
+                && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+        }
+        assertEquals(1, sql.count("SELECT count(*) FROM backchannel_deliveries WHERE client_id = ? AND attempts > 0 "
+                + "AND delivered_at IS NULL AND given_up_at IS NULL AND last_error IS NOT NULL "
+                + "AND next_attempt_at > now()", unreachable.id()), "failed once, retry scheduled with back-off");
     }
 }

@@ -79,9 +79,9 @@ class TokenValidationTest {
         TestServices.Endpoints db = TestServices.endpoints();
         try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.pgUser(), db.pgPassword());
              ResultSet rs = c.createStatement().executeQuery(
-                     "SELECT jwk FROM signing_keys WHERE retired_at IS NULL AND algorithm = 'RS256' ORDER BY created_at DESC LIMIT 1")) {
+                     "SELECT kid, jwk FROM signing_keys WHERE retired_at IS NULL AND algorithm = 'RS256' ORDER BY created_at DESC LIMIT 1")) {
             rs.next();
-            return JWK.parse(rs.getString(1)).toRSAKey();
+            return JWK.parse(TestServices.decryptSigningKey(rs.getString(1), rs.getString(2))).toRSAKey();
         }
     }
 

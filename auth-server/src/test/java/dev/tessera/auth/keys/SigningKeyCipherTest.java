@@ -1,0 +1,49 @@
+package dev.tessera.auth.keys;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+
+class SigningKeyCipherTest {
+
+    private static final String JWK = "{\"kty\":\"RSA\",\"d\":\"private-exponent\",\"n\":\"modulus\"}";
+
+    private static SigningKeyCipher cipher(byte fill, int length) {
+        byte[] key = new byte[length];
+        java.util.Arrays.fill(key, fill);
+        return new SigningKeyCipher(new KeyProperties(SigningAlgorithm.RS256, Duration.ofSeconds(30), Duration.ofMinutes(5),
+                Base64.getEncoder().encodeToString(key)));
+    }
+
+    @Test
+    void roundTripHidesThePrivateKeyAndUsesAFreshIvEachTime() {
+        SigningKeyCipher cipher = cipher((byte) 7, 32);
+        String sealed = cipher.encrypt("kid-1", JWK);
+        assertTrue(sealed.startsWith("enc:v1:"));
+        assertFalse(sealed.contains("private-exponent"));
+        assertNotEquals(sealed, cipher.encrypt("kid-1", JWK));
+        assertEquals(JWK, cipher.decrypt("kid-1", sealed));
+    }
+
+    @Test
+    void tamperingAnotherRowsKidOrAnotherKeyIsDetected() {
+        SigningKeyCipher cipher = cipher((byte) 7, 32);
+        String sealed = cipher.encrypt("kid-1", JWK);
+        assertThrows(IllegalStateException.class, () -> cipher.decrypt("kid-2", sealed), "moved to another row");
+        assertThrows(IllegalStateException.class, () -> cipher((byte) 8, 32).decrypt("kid-1", sealed), "another key");
+        String flipped = sealed.substring(0, sealed.length() - 3) + (sealed.endsWith("A==") ? "B==" : "A==");
+        assertThrows(IllegalStateException.class, () -> cipher.decrypt("kid-1", flipped), "a flipped bit");
+    }
+
+    @Test
+    void legacyPlaintextRowsStillReadAndShortKeysAreRefused() {
+        assertEquals(JWK, cipher((byte) 7, 32).decrypt("old", JWK));
+        assertThrows(IllegalStateException.class, () -> cipher((byte) 7, 16));
+    }
+}
