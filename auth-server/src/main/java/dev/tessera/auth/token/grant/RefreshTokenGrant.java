@@ -99,6 +99,8 @@ public class RefreshTokenGrant implements Grant {
                     request.ip(), now);
         } else if (result instanceof RotationResult.Rotated rotated) {
             RefreshFamily family = rotated.family();
+            // RFC 6749 §6: checked inside the transaction, so a refused scope leaves the token unrotated.
+            Scopes.narrow(request.params().optional("scope"), family.scope());
             audit.record(new AuditEvent(AuditEvent.TOKEN_REFRESHED, "client:" + request.client().id(),
                     family.userId(), family.clientId(), family.deviceId(), request.ip(),
                     rotated.graceRetry() ? "grace_retry" : "rotated"));

@@ -185,6 +185,7 @@ class RefreshRotationTest extends IntegrationTest {
         Http.Response widened = http.postForm("/oauth/token", "cli", "cli-secret",
                 params("grant_type", "refresh_token", "refresh_token", narrowed.field("refresh_token"), "scope", "orders:write"));
         assertEquals("invalid_scope", widened.field("error"));
+        assertTrue(logins.active(narrowed.field("refresh_token")), "a refused refresh does not consume the token");
     }
 
     private static String sid(Http.Response response) throws Exception {
