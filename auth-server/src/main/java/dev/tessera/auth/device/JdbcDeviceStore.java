@@ -2,6 +2,7 @@ package dev.tessera.auth.device;
 
 import dev.tessera.auth.support.SqlRows;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.transaction.annotation.ReadOnly;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -111,6 +112,17 @@ public class JdbcDeviceStore implements DeviceStore {
             statement.setTimestamp(3, Timestamp.from(now.minus(TOUCH_INTERVAL)));
             return statement.executeUpdate();
         });
+    }
+
+    /** Forgets touch times past the interval: they no longer suppress a write, and the map must not grow forever. */
+    @Scheduled(fixedDelay = "5m", initialDelay = "5m")
+    void forgetOldTouches() {
+        Instant cutoff = Instant.now().minus(TOUCH_INTERVAL);
+        lastTouched.values().removeIf(touched -> touched.isBefore(cutoff));
+    }
+
+    int rememberedTouches() {
+        return lastTouched.size();
     }
 
     @Override
