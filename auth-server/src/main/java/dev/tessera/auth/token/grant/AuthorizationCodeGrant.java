@@ -7,11 +7,8 @@ import dev.tessera.auth.device.DeviceStore;
 import dev.tessera.auth.error.OAuthException;
 import dev.tessera.auth.revocation.RevocationService;
 import dev.tessera.auth.sso.AuthorizationCodes;
-import dev.tessera.auth.token.TokenProperties;
 import dev.tessera.auth.token.TokenResponse;
 import dev.tessera.auth.token.issue.OidcTokenIssuer;
-import dev.tessera.auth.token.store.RefreshFamily;
-import dev.tessera.auth.token.store.RefreshTokenStore;
 import dev.tessera.auth.user.User;
 import dev.tessera.auth.user.UserStore;
 import jakarta.inject.Singleton;
@@ -40,7 +37,6 @@ public class AuthorizationCodeGrant implements Grant {
     private final AuthorizationCodes codes;
     private final UserStore users;
     private final DeviceStore devices;
-    private final RefreshTokenStore refreshTokens;
     private final RevocationService revocations;
     private final UserTokens userTokens;
     private final OidcTokenIssuer oidc;
@@ -48,12 +44,11 @@ public class AuthorizationCodeGrant implements Grant {
     private final Clock clock;
 
     public AuthorizationCodeGrant(AuthorizationCodes codes, UserStore users, DeviceStore devices,
-                                  RefreshTokenStore refreshTokens, RevocationService revocations, UserTokens userTokens,
+                                  RevocationService revocations, UserTokens userTokens,
                                   OidcTokenIssuer oidc, AuditLog audit, Clock clock) {
         this.codes = codes;
         this.users = users;
         this.devices = devices;
-        this.refreshTokens = refreshTokens;
         this.revocations = revocations;
         this.userTokens = userTokens;
         this.oidc = oidc;
@@ -83,16 +78,13 @@ public class AuthorizationCodeGrant implements Grant {
             throw OAuthException.invalidGrant("the sign-in this code belongs to has ended");
         }
         Set<String> scope = new TreeSet<>(grant.scope());
-        String refreshToken = null;
-        UUID familyId = null;
-        if (request.client().allowsGrant("refresh_token")) {
-            refreshToken = UserTokens.newRefreshToken();
-            familyId = startFamily(user, request, deviceId, scope, refreshToken);
-        }
+        UserTokens.StartedFamily family = request.client().allowsGrant("refresh_token")
+                ? userTokens.startFamily(user.id(), request.client().id(), deviceId, scope, clock.instant()) : null;
+        String refreshToken = family == null ? null : family.refreshToken();
         TokenResponse tokens = userTokens.respond(user, request.client(), scope, deviceId, refreshToken);
         String idToken = scope.contains("openid") ? oidc.idToken(user, request.client().id(), scope, grant.deviceId(),
                 grant.nonce(), Instant.ofEpochSecond(grant.authTimeEpochSecond())) : null;
-        codes.rememberIssued(code, new AuthorizationCodes.Issued(familyId == null ? null : familyId.toString(),
+        codes.rememberIssued(code, new AuthorizationCodes.Issued(family == null ? null : family.id().toString(),
                 jtiOf(tokens.accessToken()), clock.millis() + tokens.expiresIn() * 1000));
         audit.record(new AuditEvent(AuditEvent.CODE_REDEEMED, "client:" + request.client().id(), user.id(),
                 request.client().id(), deviceId, request.ip(), "grant=authorization_code"));
@@ -128,17 +120,6 @@ public class AuthorizationCodeGrant implements Grant {
         if (!MessageDigest.isEqual(computed, grant.codeChallenge().getBytes(StandardCharsets.US_ASCII))) {
             throw OAuthException.invalidGrant("code_verifier does not match the code_challenge");
         }
-    }
-
-    private UUID startFamily(User user, GrantRequest request, UUID deviceId, Set<String> scope, String refreshToken) {
-        TokenProperties lifetimes = userTokens.properties();
-        Instant now = clock.instant();
-        RefreshFamily family = new RefreshFamily(UUID.randomUUID(), user.id(), request.client().id(), deviceId,
-                Scopes.format(scope), now, now, now.plus(lifetimes.refreshAbsoluteTtl()), null, null);
-        Instant firstExpiry = now.plus(lifetimes.refreshIdleTtl());
-        refreshTokens.startFamily(family, Hashes.sha256(refreshToken),
-                firstExpiry.isBefore(family.absoluteExpiresAt()) ? firstExpiry : family.absoluteExpiresAt());
-        return family.id();
     }
 
     /** RFC 6749 §4.1.2: a code used twice SHOULD revoke the tokens issued for it. */

@@ -3,19 +3,14 @@ package dev.tessera.auth.token.grant;
 import dev.tessera.auth.audit.AuditEvent;
 import dev.tessera.auth.audit.AuditLog;
 import dev.tessera.auth.client.Client;
-import dev.tessera.auth.crypto.Hashes;
 import dev.tessera.auth.device.Device;
 import dev.tessera.auth.device.DeviceDescriptor;
 import dev.tessera.auth.device.DeviceKicks;
 import dev.tessera.auth.device.DeviceStore;
 import dev.tessera.auth.device.KickReason;
 import dev.tessera.auth.device.SessionPolicyEnforcer;
-import dev.tessera.auth.error.OAuthException;
 import dev.tessera.auth.revocation.RevocationService;
-import dev.tessera.auth.token.TokenProperties;
 import dev.tessera.auth.token.TokenResponse;
-import dev.tessera.auth.token.store.RefreshFamily;
-import dev.tessera.auth.token.store.RefreshTokenStore;
 import dev.tessera.auth.user.PasswordLogin;
 import dev.tessera.auth.user.User;
 import io.micronaut.transaction.TransactionOperations;
@@ -36,7 +31,6 @@ public class PasswordGrant implements Grant {
 
     private final PasswordLogin passwordLogin;
     private final DeviceStore devices;
-    private final RefreshTokenStore refreshTokens;
     private final UserTokens userTokens;
     private final AuditLog audit;
     private final RevocationService revocations;
@@ -46,12 +40,11 @@ public class PasswordGrant implements Grant {
     private final Clock clock;
 
     public PasswordGrant(PasswordLogin passwordLogin, DeviceStore devices,
-                         RefreshTokenStore refreshTokens, UserTokens userTokens, AuditLog audit, RevocationService revocations,
+                         UserTokens userTokens, AuditLog audit, RevocationService revocations,
                          SessionPolicyEnforcer sessionPolicy, DeviceKicks kicks,
                          TransactionOperations<Connection> transactions, Clock clock) {
         this.passwordLogin = passwordLogin;
         this.devices = devices;
-        this.refreshTokens = refreshTokens;
         this.userTokens = userTokens;
         this.audit = audit;
         this.revocations = revocations;
@@ -88,16 +81,8 @@ public class PasswordGrant implements Grant {
         // A new login from a device the client already named replaces that device's old sign-in.
         registration.replaced().ifPresent(old -> revocations.revokeDeviceInTransaction(old, user.id(), client.id(),
                 AuditEvent.TOKEN_REVOKED, "replaced", "user:" + user.id(), ip, now));
-        String refreshToken = null;
-        if (client.allowsGrant("refresh_token")) {
-            TokenProperties lifetimes = userTokens.properties();
-            refreshToken = UserTokens.newRefreshToken();
-            RefreshFamily family = new RefreshFamily(UUID.randomUUID(), user.id(), client.id(), deviceId,
-                    Scopes.format(scope), now, now, now.plus(lifetimes.refreshAbsoluteTtl()), null, null);
-            Instant firstExpiry = now.plus(lifetimes.refreshIdleTtl());
-            refreshTokens.startFamily(family, Hashes.sha256(refreshToken),
-                    firstExpiry.isBefore(family.absoluteExpiresAt()) ? firstExpiry : family.absoluteExpiresAt());
-        }
+        String refreshToken = client.allowsGrant("refresh_token")
+                ? userTokens.startFamily(user.id(), client.id(), deviceId, scope, now).refreshToken() : null;
         audit.record(new AuditEvent(AuditEvent.LOGIN_SUCCEEDED, "user:" + user.id(), user.id(), client.id(), deviceId,
                 ip, "grant=password device=" + descriptor.type().code()));
         return new LoginResult(userTokens.respond(user, client, scope, deviceId, refreshToken), displaced);

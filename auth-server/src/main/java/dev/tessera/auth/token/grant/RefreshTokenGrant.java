@@ -9,7 +9,6 @@ import dev.tessera.auth.device.KickReason;
 import dev.tessera.auth.error.OAuthError;
 import dev.tessera.auth.error.OAuthException;
 import dev.tessera.auth.revocation.RevocationService;
-import dev.tessera.auth.token.TokenProperties;
 import dev.tessera.auth.token.TokenResponse;
 import dev.tessera.auth.token.store.RefreshFamily;
 import dev.tessera.auth.token.store.RefreshTokenStore;
@@ -47,7 +46,7 @@ public class RefreshTokenGrant implements Grant {
 
     public RefreshTokenGrant(RefreshTokenStore refreshTokens, UserStore users, DeviceStore devices, DeviceKicks kicks,
                              UserTokens userTokens, RevocationService revocations, AuditLog audit,
-                             TransactionOperations<Connection> transactions, TokenProperties properties,
+                             TransactionOperations<Connection> transactions, RotationPolicy policy,
                              MeterRegistry meters, Clock clock) {
         this.refreshTokens = refreshTokens;
         this.users = users;
@@ -57,7 +56,7 @@ public class RefreshTokenGrant implements Grant {
         this.revocations = revocations;
         this.audit = audit;
         this.transactions = transactions;
-        this.policy = new RotationPolicy(properties.reuseGraceWindow(), properties.refreshIdleTtl());
+        this.policy = policy;
         this.meters = meters;
         this.clock = clock;
     }

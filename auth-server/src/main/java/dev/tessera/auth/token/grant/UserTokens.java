@@ -7,9 +7,13 @@ import dev.tessera.auth.token.TokenResponse;
 import dev.tessera.auth.token.issue.AccessTokenIssuer;
 import dev.tessera.auth.token.issue.AccessTokenRequest;
 import dev.tessera.auth.token.issue.IssuedAccessToken;
+import dev.tessera.auth.token.store.RefreshFamily;
+import dev.tessera.auth.token.store.RefreshTokenStore;
+import dev.tessera.auth.token.store.RotationPolicy;
 import dev.tessera.auth.user.User;
 import jakarta.inject.Singleton;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 
@@ -22,10 +26,15 @@ public class UserTokens {
 
     private final AccessTokenIssuer issuer;
     private final TokenProperties properties;
+    private final RefreshTokenStore refreshTokens;
+    private final RotationPolicy rotation;
 
-    public UserTokens(AccessTokenIssuer issuer, TokenProperties properties) {
+    public UserTokens(AccessTokenIssuer issuer, TokenProperties properties, RefreshTokenStore refreshTokens,
+                      RotationPolicy rotation) {
         this.issuer = issuer;
         this.properties = properties;
+        this.refreshTokens = refreshTokens;
+        this.rotation = rotation;
     }
 
     public static String newRefreshToken() {
@@ -39,7 +48,19 @@ public class UserTokens {
         return new TokenResponse(token.value(), "Bearer", expiresIn, refreshToken, Scopes.format(scope), null);
     }
 
-    public TokenProperties properties() {
-        return properties;
+    /**
+     * Starts the refresh family of a new login on a device (joins the caller's transaction). Its first
+     * token lives like every successor: the idle lifetime, never past the family's absolute end.
+     */
+    public StartedFamily startFamily(UUID userId, String clientId, UUID deviceId, Set<String> scope, Instant now) {
+        String refreshToken = newRefreshToken();
+        RefreshFamily family = new RefreshFamily(UUID.randomUUID(), userId, clientId, deviceId, Scopes.format(scope), now,
+                now, now.plus(properties.refreshAbsoluteTtl()), null, null);
+        refreshTokens.startFamily(family, Hashes.sha256(refreshToken), rotation.successorExpiry(family, now));
+        return new StartedFamily(family.id(), refreshToken);
+    }
+
+    /** A new family and its first refresh token (returned once, stored only as a hash). */
+    public record StartedFamily(UUID id, String refreshToken) {
     }
 }
