@@ -2,7 +2,11 @@ package dev.tessera.auth.token;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.tessera.auth.token.grant.Scopes;
+import dev.tessera.auth.token.issue.IssuedAccessToken;
 import io.micronaut.serde.annotation.Serdeable;
+import java.time.Duration;
+import java.util.Set;
 
 /** RFC 6749 §5.1 successful token response. */
 @Serdeable
@@ -14,4 +18,11 @@ public record TokenResponse(
         @JsonProperty("refresh_token") String refreshToken,
         @JsonProperty("scope") String scope,
         @JsonProperty("id_token") String idToken) {
+
+    /** A bearer response for this access token; {@code refreshToken} and {@code idToken} may be null. */
+    public static TokenResponse bearer(IssuedAccessToken token, String refreshToken, Set<String> scope, String idToken) {
+        long expiresIn = Duration.between(token.issuedAt(), token.expiresAt()).toSeconds();
+        return new TokenResponse(token.value(), "Bearer", expiresIn, refreshToken, Scopes.format(scope),
+                idToken);
+    }
 }

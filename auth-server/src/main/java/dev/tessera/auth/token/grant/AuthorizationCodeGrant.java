@@ -8,6 +8,7 @@ import dev.tessera.auth.error.OAuthException;
 import dev.tessera.auth.revocation.RevocationService;
 import dev.tessera.auth.sso.AuthorizationCodes;
 import dev.tessera.auth.token.TokenResponse;
+import dev.tessera.auth.token.issue.IssuedAccessToken;
 import dev.tessera.auth.token.issue.OidcTokenIssuer;
 import dev.tessera.auth.user.User;
 import dev.tessera.auth.user.UserStore;
@@ -81,15 +82,14 @@ public class AuthorizationCodeGrant implements Grant {
         UserTokens.StartedFamily family = request.client().allowsGrant("refresh_token")
                 ? userTokens.startFamily(user.id(), request.client().id(), deviceId, scope, clock.instant()) : null;
         String refreshToken = family == null ? null : family.refreshToken();
-        TokenResponse tokens = userTokens.respond(user, request.client(), scope, deviceId, refreshToken);
+        IssuedAccessToken access = userTokens.issueAccess(user, request.client(), scope, deviceId);
         String idToken = scope.contains("openid") ? oidc.idToken(user, request.client().id(), scope, grant.deviceId(),
                 grant.nonce(), Instant.ofEpochSecond(grant.authTimeEpochSecond())) : null;
         codes.rememberIssued(code, new AuthorizationCodes.Issued(family == null ? null : family.id().toString(),
-                jtiOf(tokens.accessToken()), clock.millis() + tokens.expiresIn() * 1000));
+                access.jti(), access.expiresAt().toEpochMilli()));
         audit.record(new AuditEvent(AuditEvent.CODE_REDEEMED, "client:" + request.client().id(), user.id(),
                 request.client().id(), deviceId, request.ip(), "grant=authorization_code"));
-        return new TokenResponse(tokens.accessToken(), tokens.tokenType(), tokens.expiresIn(), tokens.refreshToken(),
-                tokens.scope(), idToken);
+        return TokenResponse.bearer(access, refreshToken, scope, idToken);
     }
 
     private void check(AuthorizationCodes.Grant grant, GrantRequest request) {
@@ -127,13 +127,5 @@ public class AuthorizationCodeGrant implements Grant {
         codes.takeIssued(code).ifPresent(issued -> revocations.revokeCodeReplay(issued.familyId() == null ? null
                         : UUID.fromString(issued.familyId()), issued.accessTokenJti(),
                 Instant.ofEpochMilli(issued.accessTokenExpiresEpochMilli()), "client:" + request.client().id(), request.ip()));
-    }
-
-    private static String jtiOf(String accessToken) {
-        try {
-            return com.nimbusds.jwt.SignedJWT.parse(accessToken).getJWTClaimsSet().getJWTID();
-        } catch (java.text.ParseException e) {
-            throw new IllegalStateException("an access token we just signed does not parse", e);
-        }
     }
 }

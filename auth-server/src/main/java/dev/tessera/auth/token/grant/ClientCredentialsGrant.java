@@ -7,7 +7,6 @@ import dev.tessera.auth.token.issue.AccessTokenIssuer;
 import dev.tessera.auth.token.issue.AccessTokenRequest;
 import dev.tessera.auth.token.issue.IssuedAccessToken;
 import jakarta.inject.Singleton;
-import java.time.Duration;
 import java.util.Set;
 
 /** RFC 6749 §4.4: a confidential client gets a token for itself. No refresh token (§4.4.3). */
@@ -34,7 +33,6 @@ public class ClientCredentialsGrant implements Grant {
         Set<String> scope = Scopes.resolve(request.params().optional("scope"), request.client());
         IssuedAccessToken token = issuer.issue(new AccessTokenRequest(request.client().id(), request.client().id(),
                 scope, null, null, Set.of()));
-        long expiresIn = Duration.between(token.issuedAt(), token.expiresAt()).toSeconds();
-        return new TokenResponse(token.value(), "Bearer", expiresIn, null, Scopes.format(scope), null);
+        return TokenResponse.bearer(token, null, scope, null);
     }
 }

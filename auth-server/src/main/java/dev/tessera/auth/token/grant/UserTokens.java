@@ -12,7 +12,6 @@ import dev.tessera.auth.token.store.RefreshTokenStore;
 import dev.tessera.auth.token.store.RotationPolicy;
 import dev.tessera.auth.user.User;
 import jakarta.inject.Singleton;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
@@ -42,10 +41,13 @@ public class UserTokens {
     }
 
     public TokenResponse respond(User user, Client client, Set<String> scope, UUID deviceId, String refreshToken) {
-        IssuedAccessToken token = issuer.issue(new AccessTokenRequest(user.id().toString(), client.id(), scope,
-                deviceId, user.username(), user.roles()));
-        long expiresIn = Duration.between(token.issuedAt(), token.expiresAt()).toSeconds();
-        return new TokenResponse(token.value(), "Bearer", expiresIn, refreshToken, Scopes.format(scope), null);
+        return TokenResponse.bearer(issueAccess(user, client, scope, deviceId), refreshToken, scope, null);
+    }
+
+    /** The user's access token on this device, for callers that need its jti and expiry as well. */
+    public IssuedAccessToken issueAccess(User user, Client client, Set<String> scope, UUID deviceId) {
+        return issuer.issue(new AccessTokenRequest(user.id().toString(), client.id(), scope, deviceId, user.username(),
+                user.roles()));
     }
 
     /**
