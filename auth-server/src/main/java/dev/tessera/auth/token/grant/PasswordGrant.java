@@ -68,8 +68,10 @@ public class PasswordGrant implements Grant {
         User user = passwordLogin.authenticate(username, password, request.client().id(), request.ip(), "grant=password");
         LoginResult result = transactions.executeWrite(status -> login(user, request.client(), scope, device,
                 request.ip()));
-        // Also publishes what a replaced device (same device_id) queued.
-        kicks.afterCommit(result.displaced(), KickReason.LOGIN_ELSEWHERE, clock.instant());
+        if (result.revokedAny()) {
+            // Publishes what displaced devices, or a replaced one (same device_id), queued; most logins queue nothing.
+            kicks.afterCommit(result.displaced(), KickReason.LOGIN_ELSEWHERE, clock.instant());
+        }
         return result.response();
     }
 
@@ -85,10 +87,11 @@ public class PasswordGrant implements Grant {
                 ? userTokens.startFamily(user.id(), client.id(), deviceId, scope, now).refreshToken() : null;
         audit.record(new AuditEvent(AuditEvent.LOGIN_SUCCEEDED, "user:" + user.id(), user.id(), client.id(), deviceId,
                 ip, "grant=password device=" + descriptor.type().code()));
-        return new LoginResult(userTokens.respond(user, client, scope, deviceId, refreshToken), displaced);
+        return new LoginResult(userTokens.respond(user, client, scope, deviceId, refreshToken), displaced,
+                !displaced.isEmpty() || registration.replaced().isPresent());
     }
 
-    /** A login's response and the devices its session policy signed out. */
-    private record LoginResult(TokenResponse response, List<Device> displaced) {
+    /** A login's response, the devices its session policy signed out, and whether it queued any revocation. */
+    private record LoginResult(TokenResponse response, List<Device> displaced, boolean revokedAny) {
     }
 }
