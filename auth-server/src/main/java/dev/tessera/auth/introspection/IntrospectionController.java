@@ -3,13 +3,11 @@ package dev.tessera.auth.introspection;
 import dev.tessera.auth.client.Client;
 import dev.tessera.auth.client.ClientAuthenticator;
 import dev.tessera.auth.crypto.Hashes;
-import dev.tessera.auth.error.OAuthError;
 import dev.tessera.auth.error.OAuthException;
 import dev.tessera.auth.protocol.ClientCredentials;
 import dev.tessera.auth.protocol.OAuthParameters;
 import dev.tessera.auth.revocation.RevocationChecker;
 import dev.tessera.auth.token.issue.AccessTokenVerifier;
-import dev.tessera.auth.token.issue.InvalidTokenException;
 import dev.tessera.auth.token.issue.VerifiedAccessToken;
 import dev.tessera.auth.token.store.RefreshFamily;
 import dev.tessera.auth.token.store.RefreshTokenStore;
@@ -72,12 +70,11 @@ public class IntrospectionController {
     }
 
     private Optional<Map<String, Object>> introspectAccessToken(String token) {
-        VerifiedAccessToken verified;
-        try {
-            verified = accessTokens.verify(token);
-        } catch (InvalidTokenException e) {
+        Optional<VerifiedAccessToken> found = accessTokens.verifyOrEmpty(token);
+        if (found.isEmpty()) {
             return Optional.empty();
         }
+        VerifiedAccessToken verified = found.get();
         if (revocations.isRevoked(verified)) {
             return Optional.of(INACTIVE);
         }

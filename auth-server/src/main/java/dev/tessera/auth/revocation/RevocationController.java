@@ -9,7 +9,6 @@ import dev.tessera.auth.protocol.ClientCredentials;
 import dev.tessera.auth.protocol.OAuthParameters;
 import dev.tessera.auth.protocol.RequestOrigin;
 import dev.tessera.auth.token.issue.AccessTokenVerifier;
-import dev.tessera.auth.token.issue.InvalidTokenException;
 import dev.tessera.auth.token.issue.VerifiedAccessToken;
 import dev.tessera.auth.token.store.RefreshTokenStore;
 import dev.tessera.auth.token.store.StoredRefreshToken;
@@ -59,7 +58,7 @@ public class RevocationController {
         String actor = "client:" + client.id();
         String ip = RequestOrigin.ip(request);
         // RFC 7009 §2.1: an unknown hint does not stop the search across token types.
-        Optional<VerifiedAccessToken> access = verifyQuietly(token);
+        Optional<VerifiedAccessToken> access = accessTokens.verifyOrEmpty(token);
         if (access.isPresent()) {
             requireOwner(client, access.get().clientId());
             revocations.revokeAccessToken(access.get(), "revoked_by_client", actor, ip);
@@ -71,14 +70,6 @@ public class RevocationController {
             }
         }
         return HttpResponse.ok().header(HttpHeaders.CACHE_CONTROL, "no-store");
-    }
-
-    private Optional<VerifiedAccessToken> verifyQuietly(String token) {
-        try {
-            return Optional.of(accessTokens.verify(token));
-        } catch (InvalidTokenException e) {
-            return Optional.empty();
-        }
     }
 
     /** RFC 7009 §2.1: the server verifies the token was issued to the client making the request. */

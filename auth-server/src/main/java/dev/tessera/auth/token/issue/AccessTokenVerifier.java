@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Checks that a string is an access token Tessera issued and that it is within its lifetime.
@@ -67,6 +68,15 @@ public class AccessTokenVerifier {
             throw new InvalidTokenException("signature check failed: " + e.getMessage());
         }
         return checkClaims(jwt);
+    }
+
+    /** The verified token, or empty for anything that is not a valid access token of ours (the reason is not needed). */
+    public Optional<VerifiedAccessToken> verifyOrEmpty(String token) {
+        try {
+            return Optional.of(verify(token));
+        } catch (InvalidTokenException e) {
+            return Optional.empty();
+        }
     }
 
     private VerifiedAccessToken checkClaims(SignedJWT jwt) throws InvalidTokenException {
