@@ -1,5 +1,6 @@
 package dev.tessera.auth.admin;
 
+import dev.tessera.auth.audit.AuditEvent;
 import dev.tessera.auth.support.SqlRows;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -54,27 +55,23 @@ public class AdminStatsController {
                 count("SELECT count(DISTINCT user_id) FROM devices WHERE revoked_at IS NULL AND last_seen_at > ?",
                         now.minus(devices.onlineWindow())),
                 count("SELECT count(*) FROM devices WHERE revoked_at IS NULL"),
-                events("token.refreshed", minuteAgo),
-                events("login.succeeded", minuteAgo),
-                events("login.failed", minuteAgo),
-                events("device.kicked", minuteAgo),
-                events("token.reuse_detected", now.minus(Duration.ofDays(1))),
+                events(AuditEvent.TOKEN_REFRESHED, minuteAgo),
+                events(AuditEvent.LOGIN_SUCCEEDED, minuteAgo),
+                events(AuditEvent.LOGIN_FAILED, minuteAgo),
+                events(AuditEvent.DEVICE_KICKED, minuteAgo),
+                events(AuditEvent.REFRESH_REUSE_DETECTED, now.minus(Duration.ofDays(1))),
                 outbox.countPending(),
                 !relay.degraded());
     }
 
     private long events(String type, Instant since) {
-        return jdbc.prepareStatement("SELECT count(*) FROM audit_events WHERE event_type = ? AND occurred_at > ?", s -> {
-            s.setString(1, type);
-            s.setTimestamp(2, Timestamp.from(since));
-            return SqlRows.count(s);
-        });
+        return count("SELECT count(*) FROM audit_events WHERE event_type = ? AND occurred_at > ?", type, since);
     }
 
-    private long count(String sql, Instant... at) {
+    private long count(String sql, Object... params) {
         return jdbc.prepareStatement(sql, s -> {
-            for (int i = 0; i < at.length; i++) {
-                s.setTimestamp(i + 1, Timestamp.from(at[i]));
+            for (int i = 0; i < params.length; i++) {
+                s.setObject(i + 1, params[i] instanceof Instant at ? Timestamp.from(at) : params[i]);
             }
             return SqlRows.count(s);
         });
