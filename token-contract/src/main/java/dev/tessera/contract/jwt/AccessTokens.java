@@ -1,0 +1,30 @@
+package dev.tessera.contract.jwt;
+
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.SignedJWT;
+import dev.tessera.contract.Claims;
+import java.util.Set;
+
+/**
+ * Access token verification (RFC 9068 §4) on the shared core: {@code typ at+jwt}, pinned algorithm,
+ * signature from the JWK source, then {@link AccessTokenClaimsVerifier}. The auth server, the
+ * resource-server library and anyone else accepting Tessera access tokens build theirs here.
+ */
+public final class AccessTokens {
+
+    private final JwtVerifier verifier;
+
+    public AccessTokens(JWKSource<SecurityContext> keys, AccessTokenPolicy policy) {
+        this.verifier = new JwtVerifier(keys, policy.algorithms(), Set.of(Claims.ACCESS_TOKEN_TYPE),
+                new AccessTokenClaimsVerifier(policy));
+    }
+
+    public VerifiedAccessToken verify(String token) throws InvalidJwtException {
+        return verify(JwtVerifier.parse(token));
+    }
+
+    public VerifiedAccessToken verify(SignedJWT parsed) throws InvalidJwtException {
+        return VerifiedAccessToken.of(verifier.verify(parsed));
+    }
+}
