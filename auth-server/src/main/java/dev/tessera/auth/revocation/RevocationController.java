@@ -9,7 +9,7 @@ import dev.tessera.auth.protocol.ClientCredentials;
 import dev.tessera.auth.protocol.OAuthParameters;
 import dev.tessera.auth.protocol.RequestOrigin;
 import dev.tessera.auth.token.issue.AccessTokenVerifier;
-import dev.tessera.auth.token.issue.VerifiedAccessToken;
+import dev.tessera.contract.jwt.VerifiedAccessToken;
 import dev.tessera.auth.token.store.RefreshTokenStore;
 import dev.tessera.auth.token.store.StoredRefreshToken;
 import io.micronaut.core.annotation.Nullable;

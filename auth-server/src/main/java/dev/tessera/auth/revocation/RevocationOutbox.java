@@ -1,14 +1,19 @@
 package dev.tessera.auth.revocation;
 
 import dev.tessera.auth.support.SqlRows;
+import dev.tessera.contract.revocation.RevocableToken;
+import dev.tessera.contract.revocation.RevocationEvent;
+import dev.tessera.contract.revocation.RevocationRule;
+import dev.tessera.contract.revocation.RevocationTarget;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Revocations waiting to reach Redis ({@code revocation_outbox}). */
 @Singleton
@@ -58,25 +63,33 @@ public class RevocationOutbox {
         });
     }
 
-    /** The same question as {@link Denylist#isRevoked}, answered from PostgreSQL. */
+    /**
+     * The same question as {@link Denylist#isRevoked}, answered from PostgreSQL: the latest live mark
+     * of each of the token's targets, judged by the same {@link RevocationRule}.
+     */
     @Transactional
-    public boolean isRevoked(String jti, String deviceId, String userId, Instant issuedAt) {
-        return jdbc.prepareStatement("""
-                SELECT EXISTS (SELECT 1 FROM revocation_outbox WHERE relevant_until > now() AND (
-                    (kind = 'jti' AND subject = ?)
-                    OR (kind = 'device' AND subject = ? AND revoked_at >= ?)
-                    OR (kind = 'user' AND subject = ? AND revoked_at >= ?)))
-                """, statement -> {
-            statement.setString(1, jti);
-            statement.setString(2, deviceId == null ? "-" : deviceId);
-            statement.setTimestamp(3, Timestamp.from(issuedAt));
-            statement.setString(4, userId);
-            statement.setTimestamp(5, Timestamp.from(issuedAt));
-            try (ResultSet rs = statement.executeQuery()) {
-                rs.next();
-                return rs.getBoolean(1);
+    public boolean isRevoked(RevocableToken token) {
+        List<RevocationTarget> targets = token.targets();
+        String pairs = String.join(", ", java.util.Collections.nCopies(targets.size(), "(?, ?)"));
+        Map<RevocationTarget, Long> marks = jdbc.prepareStatement("""
+                SELECT kind, subject, max(revoked_at) AS revoked_at FROM revocation_outbox
+                WHERE relevant_until > now() AND (kind, subject) IN (%s) GROUP BY kind, subject
+                """.formatted(pairs), statement -> {
+            int index = 1;
+            for (RevocationTarget target : targets) {
+                statement.setString(index++, target.kind().code());
+                statement.setString(index++, target.subject());
             }
+            Map<RevocationTarget, Long> found = new HashMap<>();
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    found.put(new RevocationTarget(RevocationEvent.Kind.of(rs.getString("kind")), rs.getString("subject")),
+                            rs.getTimestamp("revoked_at").getTime());
+                }
+            }
+            return found;
         });
+        return RevocationRule.isRevoked(token, marks::get);
     }
 
     /** Deletes published rows whose tokens have all expired; returns how many. */

@@ -2,8 +2,8 @@ package dev.tessera.auth.security;
 
 import dev.tessera.auth.revocation.RevocationChecker;
 import dev.tessera.auth.token.issue.AccessTokenVerifier;
-import dev.tessera.auth.token.issue.InvalidTokenException;
-import dev.tessera.auth.token.issue.VerifiedAccessToken;
+import dev.tessera.contract.jwt.InvalidJwtException;
+import dev.tessera.contract.jwt.VerifiedAccessToken;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.security.authentication.Authentication;
@@ -52,7 +52,7 @@ public class AccessTokenValidator implements TokenValidator<HttpRequest<?>> {
                 return null;
             }
             return Authentication.build(verified.subject(), verified.roles(), Map.copyOf(verified.claims()));
-        } catch (InvalidTokenException e) {
+        } catch (InvalidJwtException e) {
             LOG.debug("bearer token rejected: {}", e.getMessage());
             return null;
         } catch (RuntimeException e) {

@@ -1,5 +1,8 @@
 package dev.tessera.auth.revocation;
 
+import dev.tessera.contract.revocation.RevocationEvent;
+import dev.tessera.contract.revocation.RevocationTarget;
+import dev.tessera.contract.revocation.RevocationWire;
 import static dev.tessera.testing.Http.params;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -33,10 +36,10 @@ class RevocationEndpointTest extends IntegrationTest {
         assertEquals(200, logins.revoke(accessToken).status());
 
         assertFalse(logins.active(accessToken));
-        assertNotNull(redis.sync().get("tessera:revoked:jti:" + jti));
-        long ttl = redis.sync().pttl("tessera:revoked:jti:" + jti);
+        assertNotNull(redis.sync().get(RevocationWire.key(new RevocationTarget(RevocationEvent.Kind.JTI, jti))));
+        long ttl = redis.sync().pttl(RevocationWire.key(new RevocationTarget(RevocationEvent.Kind.JTI, jti)));
         assertTrue(ttl > 0 && ttl <= 330_000, "kept only for the token's remaining life, ttl=" + ttl);
-        assertTrue(redis.sync().xrevrange(RedisDenylist.STREAM, io.lettuce.core.Range.create("-", "+"),
+        assertTrue(redis.sync().xrevrange(RevocationWire.STREAM, io.lettuce.core.Range.create("-", "+"),
                 io.lettuce.core.Limit.from(50)).stream().anyMatch(m -> jti.equals(m.getBody().get("subject"))));
         assertTrue(logins.active(login.field("refresh_token")), "revoking an access token leaves the sign-in");
     }

@@ -8,6 +8,7 @@ import com.nimbusds.jwt.SignedJWT;
 import dev.tessera.auth.crypto.Hashes;
 import dev.tessera.auth.keys.KeyManager;
 import dev.tessera.auth.token.TokenProperties;
+import dev.tessera.contract.Claims;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
@@ -20,7 +21,7 @@ import java.util.List;
 public class AccessTokenIssuer {
 
     /** RFC 9068 §2.1: access tokens MUST carry typ "at+jwt". */
-    public static final JOSEObjectType AT_JWT = new JOSEObjectType("at+jwt");
+    public static final JOSEObjectType AT_JWT = Claims.ACCESS_TOKEN_TYPE;
 
     private final KeyManager keys;
     private final TokenProperties properties;
@@ -45,16 +46,16 @@ public class AccessTokenIssuer {
                 .issueTime(Date.from(now))
                 .notBeforeTime(Date.from(now))
                 .jwtID(jti)
-                .claim("client_id", request.clientId())
-                .claim("scope", String.join(" ", request.scope()));
+                .claim(Claims.CLIENT_ID, request.clientId())
+                .claim(Claims.SCOPE, String.join(" ", request.scope()));
         if (request.deviceId() != null) {
-            claims.claim("sid", request.deviceId().toString());
+            claims.claim(Claims.SID, request.deviceId().toString());
         }
         if (request.username() != null) {
-            claims.claim("preferred_username", request.username());
+            claims.claim(Claims.PREFERRED_USERNAME, request.username());
         }
         if (!request.roles().isEmpty()) {
-            claims.claim("roles", List.copyOf(request.roles()));
+            claims.claim(Claims.ROLES, List.copyOf(request.roles()));
         }
         KeyManager.ActiveKey key = keys.active();
         JWSHeader header = new JWSHeader.Builder(key.key().algorithm().jws()).type(AT_JWT).keyID(key.key().kid()).build();
