@@ -3,6 +3,7 @@ package dev.tessera.auth.revocation;
 import dev.tessera.auth.client.Client;
 import dev.tessera.auth.client.ClientAuthenticator;
 import dev.tessera.auth.crypto.Hashes;
+import dev.tessera.auth.device.DeviceSignOut;
 import dev.tessera.auth.error.OAuthError;
 import dev.tessera.auth.error.OAuthException;
 import dev.tessera.auth.protocol.ClientCredentials;
@@ -27,8 +28,10 @@ import io.micronaut.security.rules.SecurityRule;
 import java.util.Optional;
 
 /**
- * {@code POST /oauth/revoke} (RFC 7009). A refresh token revokes its whole family and the
- * device's access tokens; an access token is denied by jti until it expires. Unknown or invalid
+ * {@code POST /oauth/revoke} (RFC 7009). A refresh token revokes its family and the access
+ * tokens its client holds on that device ({@link DeviceSignOut#revokeFamily}: the device itself is
+ * signed out only when that was its last sign-in, so other clients sharing an SSO browser keep
+ * theirs); an access token is denied by jti until it expires. Unknown or invalid
  * tokens get 200 (RFC 7009 §2.2), since the client's goal (the token is unusable) is met.
  */
 @Controller
@@ -40,13 +43,16 @@ public class RevocationController {
     private final AccessTokenVerifier accessTokens;
     private final RefreshTokenStore refreshTokens;
     private final RevocationService revocations;
+    private final DeviceSignOut signOut;
 
     public RevocationController(ClientAuthenticator clients, AccessTokenVerifier accessTokens,
-                                RefreshTokenStore refreshTokens, RevocationService revocations) {
+                                RefreshTokenStore refreshTokens, RevocationService revocations,
+                                DeviceSignOut signOut) {
         this.clients = clients;
         this.accessTokens = accessTokens;
         this.refreshTokens = refreshTokens;
         this.revocations = revocations;
+        this.signOut = signOut;
     }
 
     @Post(uri = "/oauth/revoke", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
@@ -66,7 +72,7 @@ public class RevocationController {
             Optional<StoredRefreshToken> refresh = refreshTokens.find(Hashes.sha256(token));
             if (refresh.isPresent()) {
                 requireOwner(client, refresh.get().family().clientId());
-                revocations.revokeFamily(refresh.get().family(), "revoked_by_client", actor, ip);
+                signOut.revokeFamily(refresh.get().family(), actor, ip);
             }
         }
         return HttpResponse.ok().header(HttpHeaders.CACHE_CONTROL, "no-store");

@@ -1,5 +1,7 @@
 package dev.tessera.auth.sso;
 
+import dev.tessera.web.Redirects;
+
 import dev.tessera.auth.client.Client;
 import dev.tessera.auth.client.ClientStore;
 import dev.tessera.auth.error.OAuthException;

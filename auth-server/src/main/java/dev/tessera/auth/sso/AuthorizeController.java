@@ -1,5 +1,7 @@
 package dev.tessera.auth.sso;
 
+import dev.tessera.web.Redirects;
+
 import dev.tessera.auth.error.OAuthError;
 import dev.tessera.auth.error.OAuthException;
 import io.micronaut.http.HttpRequest;

@@ -1,9 +1,11 @@
 package dev.tessera.auth.sso;
 
+import dev.tessera.web.Redirects;
+
 import com.nimbusds.jwt.JWTClaimsSet;
 import dev.tessera.auth.client.Client;
 import dev.tessera.auth.client.ClientStore;
-import dev.tessera.auth.device.DeviceKicks;
+import dev.tessera.auth.device.DeviceSignOut;
 import dev.tessera.auth.device.DeviceStore;
 import dev.tessera.auth.device.KickReason;
 import dev.tessera.auth.error.OAuthException;
@@ -45,16 +47,16 @@ public class LogoutController {
     private final IdTokenHints hints;
     private final ClientStore clients;
     private final DeviceStore devices;
-    private final DeviceKicks kicks;
+    private final DeviceSignOut signOut;
 
     public LogoutController(SsoSessionStore sessions, SsoCookies cookies, IdTokenHints hints, ClientStore clients,
-                            DeviceStore devices, DeviceKicks kicks) {
+                            DeviceStore devices, DeviceSignOut signOut) {
         this.sessions = sessions;
         this.cookies = cookies;
         this.hints = hints;
         this.clients = clients;
         this.devices = devices;
-        this.kicks = kicks;
+        this.signOut = signOut;
     }
 
     @Get
@@ -114,7 +116,7 @@ public class LogoutController {
         var device = devices.findById(session.deviceId());
         if (device.isPresent() && device.get().active()) {
             // The browser device is signed out like a kick: families revoked, tokens denied, clients told.
-            kicks.kick(List.of(device.get()), KickReason.LOGOUT, "user:" + session.userId(), RequestOrigin.ip(request));
+            signOut.signOut(List.of(device.get()), KickReason.LOGOUT, "user:" + session.userId(), RequestOrigin.ip(request));
         } else {
             sessions.delete(session);
         }

@@ -3,8 +3,7 @@ package dev.tessera.auth.sso;
 import dev.tessera.auth.client.Client;
 import dev.tessera.auth.client.ClientStore;
 import dev.tessera.auth.device.Device;
-import dev.tessera.auth.device.DeviceSignOutListener;
-import dev.tessera.auth.device.KickReason;
+import dev.tessera.auth.device.BrowserSignOut;
 import dev.tessera.auth.token.issue.OidcTokenIssuer;
 import io.lettuce.core.RedisException;
 import jakarta.inject.Singleton;
@@ -19,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * client that took part gets a back-channel logout token (sid = the device, sub = the user).
  */
 @Singleton
-public class SsoSignOut implements DeviceSignOutListener {
+public class SsoSignOut implements BrowserSignOut {
 
     private static final Logger LOG = LoggerFactory.getLogger(SsoSignOut.class);
 
@@ -41,7 +40,7 @@ public class SsoSignOut implements DeviceSignOutListener {
     }
 
     @Override
-    public void signedOut(List<Device> devices, KickReason reason) {
+    public void signedOut(List<Device> devices) {
         boolean queued = false;
         for (Device device : devices) {
             if (!SsoProperties.SSO_CLIENT_ID.equals(device.clientId())) {

@@ -199,7 +199,7 @@ class AdminApiTest extends IntegrationTest {
         for (String[] endpoint : endpoints) {
             Http.Response asUser = http.send(endpoint[1], endpoint[0], "application/json", "{}", alice);
             assertEquals(403, asUser.status(), endpoint[0] + " " + endpoint[1]);
-            assertEquals("forbidden", asUser.field("error"));
+            assertEquals("insufficient_scope", asUser.field("error"), "RFC 6750 §3.1");
             assertEquals(401, http.send(endpoint[1], endpoint[0], "application/json", "{}", null).status());
         }
     }

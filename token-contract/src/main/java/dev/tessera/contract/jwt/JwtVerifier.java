@@ -14,6 +14,7 @@ import com.nimbusds.jwt.proc.BadJWTException;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import com.nimbusds.jwt.proc.JWTClaimsSetVerifier;
 import java.text.ParseException;
+import java.util.HashSet;
 import java.util.Set;
 
 /**
@@ -31,7 +32,8 @@ public final class JwtVerifier {
 
     public JwtVerifier(JWKSource<SecurityContext> keys, Set<JWSAlgorithm> algorithms, Set<JOSEObjectType> types,
                        JWTClaimsSetVerifier<SecurityContext> claims) {
-        processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(Set.copyOf(types)));
+        // A mutable set on purpose: Nimbus asks it contains(null) for a token without typ, which Set.of(...) throws on.
+        processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(new HashSet<>(types)));
         processor.setJWSKeySelector(new PinnedKeySelector(algorithms, keys));
         processor.setJWSVerifierFactory(PinnedKeySelector.verifiers());
         processor.setJWTClaimsSetVerifier(claims);
@@ -68,6 +70,9 @@ public final class JwtVerifier {
             throw new InvalidJwtException(message.contains("typ") ? "typ" : "key", message);
         } catch (JOSEException e) {
             throw new InvalidJwtException("signature", e.getMessage());
+        } catch (RuntimeException e) {
+            // Whatever a hostile token trips inside the library, it is an invalid token, never a server error.
+            throw new InvalidJwtException("malformed", e.toString());
         }
     }
 

@@ -43,7 +43,7 @@ final class PinnedKeySelector implements JWSKeySelector<SecurityContext> {
     private final Map<String, Cached> verifiers = new ConcurrentHashMap<>();
 
     PinnedKeySelector(Set<JWSAlgorithm> algorithms, JWKSource<SecurityContext> keys) {
-        this.algorithms = Set.copyOf(algorithms);
+        this.algorithms = new java.util.HashSet<>(algorithms);
         this.keys = keys;
     }
 

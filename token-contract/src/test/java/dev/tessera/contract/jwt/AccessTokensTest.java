@@ -114,6 +114,7 @@ class AccessTokensTest {
     @Test
     void typeAndClaimsAreChecked() throws Exception {
         assertEquals("typ", reason(sign(rsa, JWSAlgorithm.RS256, new RSASSASigner(rsa), JOSEObjectType.JWT, c -> c)));
+        assertEquals("typ", reason(sign(rsa, JWSAlgorithm.RS256, new RSASSASigner(rsa), null, c -> c)), "no typ at all");
         assertEquals("issuer", reason(rs256(c -> c.issuer("https://evil.test"))));
         assertEquals("audience", reason(rs256(c -> c.audience("another-api"))));
         assertEquals("expired", reason(rs256(c -> c.expirationTime(Date.from(NOW.minusSeconds(31))))));

@@ -3,12 +3,11 @@ package dev.tessera.auth.token.grant;
 import dev.tessera.auth.audit.AuditEvent;
 import dev.tessera.auth.audit.AuditLog;
 import dev.tessera.auth.crypto.Hashes;
-import dev.tessera.auth.device.DeviceKicks;
+import dev.tessera.auth.device.DeviceSignOut;
 import dev.tessera.auth.device.DeviceStore;
 import dev.tessera.auth.device.KickReason;
 import dev.tessera.auth.error.OAuthError;
 import dev.tessera.auth.error.OAuthException;
-import dev.tessera.auth.revocation.RevocationService;
 import dev.tessera.auth.token.TokenResponse;
 import dev.tessera.auth.token.store.RefreshFamily;
 import dev.tessera.auth.token.store.RefreshTokenStore;
@@ -35,25 +34,23 @@ public class RefreshTokenGrant implements Grant {
     private final RefreshTokenStore refreshTokens;
     private final UserStore users;
     private final DeviceStore devices;
-    private final DeviceKicks kicks;
+    private final DeviceSignOut signOut;
     private final UserTokens userTokens;
-    private final RevocationService revocations;
     private final AuditLog audit;
     private final TransactionOperations<Connection> transactions;
     private final RotationPolicy policy;
     private final MeterRegistry meters;
     private final Clock clock;
 
-    public RefreshTokenGrant(RefreshTokenStore refreshTokens, UserStore users, DeviceStore devices, DeviceKicks kicks,
-                             UserTokens userTokens, RevocationService revocations, AuditLog audit,
+    public RefreshTokenGrant(RefreshTokenStore refreshTokens, UserStore users, DeviceStore devices, DeviceSignOut signOut,
+                             UserTokens userTokens, AuditLog audit,
                              TransactionOperations<Connection> transactions, RotationPolicy policy,
                              MeterRegistry meters, Clock clock) {
         this.refreshTokens = refreshTokens;
         this.users = users;
         this.devices = devices;
-        this.kicks = kicks;
+        this.signOut = signOut;
         this.userTokens = userTokens;
-        this.revocations = revocations;
         this.audit = audit;
         this.transactions = transactions;
         this.policy = policy;
@@ -78,9 +75,8 @@ public class RefreshTokenGrant implements Grant {
         }
         if (result instanceof RotationResult.ReuseDetected reuse) {
             // The device is signed out everywhere: Redis, its SSO session, its clients (back-channel).
-            devices.findById(reuse.family().deviceId()).ifPresentOrElse(
-                    device -> kicks.afterCommit(java.util.List.of(device), KickReason.REFRESH_TOKEN_REUSE, now),
-                    revocations::publishPending);
+            signOut.afterCommit(devices.findById(reuse.family().deviceId()).stream().toList(),
+                    KickReason.REFRESH_TOKEN_REUSE, now);
             throw OAuthException.of(OAuthError.INVALID_GRANT, SignOutReasons.describe("refresh_token_reuse"),
                     "refresh token reuse detected, family " + reuse.family().id() + " revoked");
         }
@@ -93,9 +89,8 @@ public class RefreshTokenGrant implements Grant {
                 request.client().id(), policy, now);
         if (result instanceof RotationResult.ReuseDetected reuse) {
             RefreshFamily family = reuse.family();
-            revocations.revokeDeviceInTransaction(family.deviceId(), family.userId(), family.clientId(),
-                    AuditEvent.REFRESH_REUSE_DETECTED, "refresh_token_reuse", "client:" + request.client().id(),
-                    request.ip(), now);
+            signOut.signOutInTransaction(family.deviceId(), KickReason.REFRESH_TOKEN_REUSE,
+                    "client:" + request.client().id(), request.ip(), now);
         } else if (result instanceof RotationResult.Rotated rotated) {
             RefreshFamily family = rotated.family();
             // RFC 6749 §6: checked inside the transaction, so a refused scope leaves the token unrotated.

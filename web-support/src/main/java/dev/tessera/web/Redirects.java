@@ -1,4 +1,4 @@
-package dev.tessera.auth.sso;
+package dev.tessera.web;
 
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
@@ -10,12 +10,12 @@ import java.net.URI;
  * 302 Found, as RFC 6749 §4.1.2 shows. Never 301 (what {@code HttpResponse.redirect} sends): browsers
  * cache permanent redirects, and an authorization or login redirect must happen afresh every time.
  */
-final class Redirects {
+public final class Redirects {
 
     private Redirects() {
     }
 
-    static MutableHttpResponse<?> found(URI location) {
+    public static MutableHttpResponse<?> found(URI location) {
         return HttpResponse.status(HttpStatus.FOUND).header(HttpHeaders.LOCATION, location.toString())
                 .header(HttpHeaders.CACHE_CONTROL, "no-store");
     }

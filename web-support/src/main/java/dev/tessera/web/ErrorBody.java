@@ -1,4 +1,4 @@
-package dev.tessera.resource.web;
+package dev.tessera.web;
 
 import io.micronaut.serde.annotation.Serdeable;
 
