@@ -8,7 +8,9 @@ import java.util.function.Function;
  * server, the outbox in PostgreSQL when Redis is down, a resource server's in-memory view): a
  * {@code jti} mark refuses that token outright; a device, user or device-client mark refuses every
  * token issued at or before the instant the mark was made, and none issued after it (a user who
- * signs in again after a kick gets working tokens).
+ * signs in again after a kick gets working tokens). {@code iat} has one-second resolution (RFC 7519
+ * NumericDate as Tessera writes it), so a mark covers every token issued in the second it was made:
+ * a sign-in within that same second gets a token that is refused until its first refresh.
  */
 public final class RevocationRule {
 

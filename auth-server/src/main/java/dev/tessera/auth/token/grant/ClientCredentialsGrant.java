@@ -1,8 +1,10 @@
 package dev.tessera.auth.token.grant;
 
+import dev.tessera.auth.scope.Scopes;
+
 import dev.tessera.auth.error.OAuthError;
 import dev.tessera.auth.error.OAuthException;
-import dev.tessera.auth.token.TokenResponse;
+import dev.tessera.auth.token.grant.TokenResponse;
 import dev.tessera.auth.token.issue.AccessTokenIssuer;
 import dev.tessera.auth.token.issue.AccessTokenRequest;
 import dev.tessera.auth.token.issue.IssuedAccessToken;

@@ -1,6 +1,6 @@
 package dev.tessera.auth.token.grant;
 
-import dev.tessera.auth.token.TokenResponse;
+import dev.tessera.auth.token.grant.TokenResponse;
 
 /** A grant type the token endpoint dispatches to. */
 public interface Grant {

@@ -1,5 +1,7 @@
 package dev.tessera.auth.token.grant;
 
+import dev.tessera.auth.scope.Scopes;
+
 import dev.tessera.auth.audit.AuditEvent;
 import dev.tessera.auth.audit.AuditLog;
 import dev.tessera.auth.client.Client;
@@ -9,7 +11,7 @@ import dev.tessera.auth.device.DeviceSignOut;
 import dev.tessera.auth.device.DeviceStore;
 import dev.tessera.auth.device.KickReason;
 import dev.tessera.auth.device.SessionPolicyEnforcer;
-import dev.tessera.auth.token.TokenResponse;
+import dev.tessera.auth.token.grant.TokenResponse;
 import dev.tessera.auth.user.PasswordLogin;
 import dev.tessera.auth.user.User;
 import io.micronaut.transaction.TransactionOperations;

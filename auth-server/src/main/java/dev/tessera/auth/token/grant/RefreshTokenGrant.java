@@ -1,5 +1,7 @@
 package dev.tessera.auth.token.grant;
 
+import dev.tessera.auth.scope.Scopes;
+
 import dev.tessera.auth.audit.AuditEvent;
 import dev.tessera.auth.audit.AuditLog;
 import dev.tessera.auth.crypto.Hashes;
@@ -8,7 +10,7 @@ import dev.tessera.auth.device.DeviceStore;
 import dev.tessera.auth.device.KickReason;
 import dev.tessera.auth.error.OAuthError;
 import dev.tessera.auth.error.OAuthException;
-import dev.tessera.auth.token.TokenResponse;
+import dev.tessera.auth.token.grant.TokenResponse;
 import dev.tessera.auth.token.store.RefreshFamily;
 import dev.tessera.auth.token.store.RefreshTokenStore;
 import dev.tessera.auth.token.store.RotationPolicy;

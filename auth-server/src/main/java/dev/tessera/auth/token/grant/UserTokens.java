@@ -1,9 +1,11 @@
 package dev.tessera.auth.token.grant;
 
+import dev.tessera.auth.scope.Scopes;
+
 import dev.tessera.auth.client.Client;
 import dev.tessera.auth.crypto.Hashes;
 import dev.tessera.auth.token.TokenProperties;
-import dev.tessera.auth.token.TokenResponse;
+import dev.tessera.auth.token.grant.TokenResponse;
 import dev.tessera.auth.token.issue.AccessTokenIssuer;
 import dev.tessera.auth.token.issue.AccessTokenRequest;
 import dev.tessera.auth.token.issue.IssuedAccessToken;
@@ -20,7 +22,7 @@ import java.util.UUID;
 @Singleton
 public class UserTokens {
 
-    /** 256 random bits (DESIGN §3). */
+    /** 256 random bits (docs/token-lifecycle.md; RFC 6749 §10.10 asks for tokens hard to guess). */
     static final int REFRESH_TOKEN_BYTES = 32;
 
     private final AccessTokenIssuer issuer;
