@@ -142,6 +142,11 @@ public class DeviceSignOut {
         return new Result(signedOut.stream().map(Device::id).toList(), published);
     }
 
+    /** {@link #afterCommit(List, KickReason, Instant)} for a device known by id. */
+    public Result afterCommit(UUID deviceId, KickReason reason, Instant at) {
+        return afterCommit(devices.findById(deviceId).stream().toList(), reason, at);
+    }
+
     /**
      * The signed-out devices, and whether the revocation already reached Redis ({@code false}: Redis is
      * unreachable, the revocation is committed and queued, and will be replayed).

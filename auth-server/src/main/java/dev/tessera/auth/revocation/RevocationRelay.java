@@ -1,6 +1,5 @@
 package dev.tessera.auth.revocation;
 
-import dev.tessera.contract.revocation.RevocationEvent;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.transaction.TransactionOperations;

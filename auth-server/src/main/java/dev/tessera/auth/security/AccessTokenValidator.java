@@ -13,11 +13,11 @@ import jakarta.inject.Singleton;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import org.reactivestreams.Publisher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Turns a valid, unrevoked Tessera access token into an {@link Authentication}. The revocation

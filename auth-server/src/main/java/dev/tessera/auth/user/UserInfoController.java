@@ -1,8 +1,6 @@
 package dev.tessera.auth.user;
 
 import dev.tessera.auth.error.ApiException;
-import dev.tessera.auth.user.User;
-import dev.tessera.auth.user.UserStore;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;

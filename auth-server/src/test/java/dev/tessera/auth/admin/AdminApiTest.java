@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jwt.SignedJWT;
-import dev.tessera.testing.Http;
 import dev.tessera.auth.support.IntegrationTest;
 import dev.tessera.auth.support.Logins;
 import dev.tessera.auth.support.Sql;
 import dev.tessera.auth.support.TestAccounts;
 import dev.tessera.auth.user.User;
+import dev.tessera.testing.Http;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.util.UUID;

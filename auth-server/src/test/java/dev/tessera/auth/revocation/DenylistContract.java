@@ -1,11 +1,11 @@
 package dev.tessera.auth.revocation;
 
-import dev.tessera.contract.revocation.RevocableToken;
-import dev.tessera.contract.revocation.RevocationEvent;
-import dev.tessera.contract.revocation.RevocationTarget;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tessera.contract.revocation.RevocableToken;
+import dev.tessera.contract.revocation.RevocationEvent;
+import dev.tessera.contract.revocation.RevocationTarget;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

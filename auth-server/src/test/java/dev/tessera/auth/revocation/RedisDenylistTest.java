@@ -1,9 +1,9 @@
 package dev.tessera.auth.revocation;
 
-import dev.tessera.contract.revocation.RevocationEvent;
-import dev.tessera.contract.revocation.RevocationWire;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.tessera.contract.revocation.RevocationEvent;
+import dev.tessera.contract.revocation.RevocationWire;
 import dev.tessera.testing.TestServices;
 import io.lettuce.core.Limit;
 import io.lettuce.core.Range;

@@ -1,16 +1,16 @@
 package dev.tessera.auth.revocation;
 
-import dev.tessera.contract.revocation.RevocationEvent;
-import dev.tessera.contract.revocation.RevocationTarget;
-import dev.tessera.contract.revocation.RevocationWire;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.jwt.SignedJWT;
-import dev.tessera.testing.Http;
 import dev.tessera.auth.support.Logins;
 import dev.tessera.auth.support.Sql;
+import dev.tessera.contract.revocation.RevocationEvent;
+import dev.tessera.contract.revocation.RevocationTarget;
+import dev.tessera.contract.revocation.RevocationWire;
+import dev.tessera.testing.Http;
 import dev.tessera.testing.RedisProcess;
 import dev.tessera.testing.TestServices;
 import io.lettuce.core.RedisClient;

@@ -1,8 +1,5 @@
 package dev.tessera.auth.revocation;
 
-import dev.tessera.contract.revocation.RevocationEvent;
-import dev.tessera.contract.revocation.RevocationTarget;
-import dev.tessera.contract.revocation.RevocationWire;
 import static dev.tessera.testing.Http.params;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,9 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.jwt.SignedJWT;
-import dev.tessera.testing.Http;
 import dev.tessera.auth.support.IntegrationTest;
 import dev.tessera.auth.support.Logins;
+import dev.tessera.contract.revocation.RevocationEvent;
+import dev.tessera.contract.revocation.RevocationTarget;
+import dev.tessera.contract.revocation.RevocationWire;
+import dev.tessera.testing.Http;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;

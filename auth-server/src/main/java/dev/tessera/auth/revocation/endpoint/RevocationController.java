@@ -1,7 +1,5 @@
 package dev.tessera.auth.revocation.endpoint;
 
-import dev.tessera.auth.revocation.RevocationService;
-
 import dev.tessera.auth.client.Client;
 import dev.tessera.auth.client.ClientAuthenticator;
 import dev.tessera.auth.crypto.Hashes;
@@ -11,10 +9,11 @@ import dev.tessera.auth.error.OAuthException;
 import dev.tessera.auth.protocol.ClientCredentials;
 import dev.tessera.auth.protocol.OAuthParameters;
 import dev.tessera.auth.protocol.RequestOrigin;
+import dev.tessera.auth.revocation.RevocationService;
 import dev.tessera.auth.token.issue.AccessTokenVerifier;
-import dev.tessera.contract.jwt.VerifiedAccessToken;
 import dev.tessera.auth.token.store.RefreshTokenStore;
 import dev.tessera.auth.token.store.StoredRefreshToken;
+import dev.tessera.contract.jwt.VerifiedAccessToken;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;

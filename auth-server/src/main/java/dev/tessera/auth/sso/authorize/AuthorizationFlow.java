@@ -1,15 +1,13 @@
 package dev.tessera.auth.sso.authorize;
 
-import dev.tessera.auth.sso.session.SsoProperties;
-import dev.tessera.auth.sso.session.SsoSession;
-import dev.tessera.auth.sso.session.SsoSessionStore;
-
-import dev.tessera.web.Redirects;
-
 import dev.tessera.auth.client.Client;
 import dev.tessera.auth.client.ClientStore;
 import dev.tessera.auth.error.OAuthException;
+import dev.tessera.auth.sso.session.SsoProperties;
+import dev.tessera.auth.sso.session.SsoSession;
+import dev.tessera.auth.sso.session.SsoSessionStore;
 import dev.tessera.auth.token.TokenProperties;
+import dev.tessera.web.Redirects;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MutableHttpResponse;
 import io.netty.handler.codec.http.QueryStringDecoder;

@@ -1,14 +1,12 @@
 package dev.tessera.auth.sso.authorize;
 
+import dev.tessera.auth.error.OAuthError;
+import dev.tessera.auth.error.OAuthException;
 import dev.tessera.auth.sso.page.Pages;
 import dev.tessera.auth.sso.session.SsoCookies;
 import dev.tessera.auth.sso.session.SsoSession;
 import dev.tessera.auth.sso.session.SsoSessionStore;
-
 import dev.tessera.web.Redirects;
-
-import dev.tessera.auth.error.OAuthError;
-import dev.tessera.auth.error.OAuthException;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;

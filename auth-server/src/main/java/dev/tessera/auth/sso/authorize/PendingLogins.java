@@ -1,8 +1,7 @@
 package dev.tessera.auth.sso.authorize;
 
-import dev.tessera.auth.sso.session.SsoProperties;
-
 import dev.tessera.auth.crypto.Hashes;
+import dev.tessera.auth.sso.session.SsoProperties;
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;

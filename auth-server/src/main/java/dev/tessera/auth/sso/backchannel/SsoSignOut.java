@@ -1,13 +1,12 @@
 package dev.tessera.auth.sso.backchannel;
 
+import dev.tessera.auth.client.Client;
+import dev.tessera.auth.client.ClientStore;
+import dev.tessera.auth.device.BrowserSignOut;
+import dev.tessera.auth.device.Device;
 import dev.tessera.auth.sso.session.SsoProperties;
 import dev.tessera.auth.sso.session.SsoSession;
 import dev.tessera.auth.sso.session.SsoSessionStore;
-
-import dev.tessera.auth.client.Client;
-import dev.tessera.auth.client.ClientStore;
-import dev.tessera.auth.device.Device;
-import dev.tessera.auth.device.BrowserSignOut;
 import dev.tessera.auth.token.issue.OidcTokenIssuer;
 import io.lettuce.core.RedisException;
 import jakarta.inject.Singleton;

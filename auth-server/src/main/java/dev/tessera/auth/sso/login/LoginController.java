@@ -1,14 +1,5 @@
 package dev.tessera.auth.sso.login;
 
-import dev.tessera.auth.sso.authorize.AuthorizationFlow;
-import dev.tessera.auth.sso.authorize.AuthorizationRequest;
-import dev.tessera.auth.sso.authorize.PendingLogins;
-import dev.tessera.auth.sso.page.Pages;
-import dev.tessera.auth.sso.session.SsoCookies;
-import dev.tessera.auth.sso.session.SsoProperties;
-import dev.tessera.auth.sso.session.SsoSession;
-import dev.tessera.auth.sso.session.SsoSessionStore;
-
 import dev.tessera.auth.audit.AuditEvent;
 import dev.tessera.auth.audit.AuditLog;
 import dev.tessera.auth.device.DeviceDescriptor;
@@ -17,6 +8,14 @@ import dev.tessera.auth.error.OAuthError;
 import dev.tessera.auth.error.OAuthException;
 import dev.tessera.auth.protocol.OAuthParameters;
 import dev.tessera.auth.protocol.RequestOrigin;
+import dev.tessera.auth.sso.authorize.AuthorizationFlow;
+import dev.tessera.auth.sso.authorize.AuthorizationRequest;
+import dev.tessera.auth.sso.authorize.PendingLogins;
+import dev.tessera.auth.sso.page.Pages;
+import dev.tessera.auth.sso.session.SsoCookies;
+import dev.tessera.auth.sso.session.SsoProperties;
+import dev.tessera.auth.sso.session.SsoSession;
+import dev.tessera.auth.sso.session.SsoSessionStore;
 import dev.tessera.auth.user.PasswordLogin;
 import dev.tessera.auth.user.User;
 import io.micronaut.core.annotation.Nullable;

@@ -1,13 +1,5 @@
 package dev.tessera.auth.sso.logout;
 
-import dev.tessera.auth.sso.authorize.AuthorizationFlow;
-import dev.tessera.auth.sso.page.Pages;
-import dev.tessera.auth.sso.session.SsoCookies;
-import dev.tessera.auth.sso.session.SsoSession;
-import dev.tessera.auth.sso.session.SsoSessionStore;
-
-import dev.tessera.web.Redirects;
-
 import com.nimbusds.jwt.JWTClaimsSet;
 import dev.tessera.auth.client.Client;
 import dev.tessera.auth.client.ClientStore;
@@ -17,6 +9,12 @@ import dev.tessera.auth.device.KickReason;
 import dev.tessera.auth.error.OAuthException;
 import dev.tessera.auth.protocol.OAuthParameters;
 import dev.tessera.auth.protocol.RequestOrigin;
+import dev.tessera.auth.sso.authorize.AuthorizationFlow;
+import dev.tessera.auth.sso.page.Pages;
+import dev.tessera.auth.sso.session.SsoCookies;
+import dev.tessera.auth.sso.session.SsoSession;
+import dev.tessera.auth.sso.session.SsoSessionStore;
+import dev.tessera.web.Redirects;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;

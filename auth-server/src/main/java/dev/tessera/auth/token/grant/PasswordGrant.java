@@ -1,7 +1,5 @@
 package dev.tessera.auth.token.grant;
 
-import dev.tessera.auth.scope.Scopes;
-
 import dev.tessera.auth.audit.AuditEvent;
 import dev.tessera.auth.audit.AuditLog;
 import dev.tessera.auth.client.Client;
@@ -11,7 +9,7 @@ import dev.tessera.auth.device.DeviceSignOut;
 import dev.tessera.auth.device.DeviceStore;
 import dev.tessera.auth.device.KickReason;
 import dev.tessera.auth.device.SessionPolicyEnforcer;
-import dev.tessera.auth.token.grant.TokenResponse;
+import dev.tessera.auth.scope.Scopes;
 import dev.tessera.auth.user.PasswordLogin;
 import dev.tessera.auth.user.User;
 import io.micronaut.transaction.TransactionOperations;
@@ -28,7 +26,7 @@ import java.util.UUID;
  * it (first-party apps). Each success is a new login: a device and a refresh family.
  */
 @Singleton
-public class PasswordGrant implements Grant {
+public class PasswordGrant implements Grant<PasswordRequest> {
 
     private final PasswordLogin passwordLogin;
     private final DeviceStore devices;
@@ -54,18 +52,21 @@ public class PasswordGrant implements Grant {
     }
 
     @Override
+    public Class<PasswordRequest> requestType() {
+        return PasswordRequest.class;
+    }
+
+    @Override
     public String grantType() {
         return "password";
     }
 
     @Override
-    public TokenResponse grant(GrantRequest request) {
-        String username = request.params().required("username");
-        String password = request.params().required("password");
-        Set<String> scope = Scopes.resolve(request.params().optional("scope"), request.client());
-        DeviceDescriptor device = DeviceDescriptor.from(request.params(), request.userAgent(), request.ip());
-        User user = passwordLogin.authenticate(username, password, request.client().id(), request.ip(), "grant=password");
-        LoginResult result = transactions.executeWrite(status -> login(user, request.client(), scope, device,
+    public TokenResponse grant(PasswordRequest request) {
+        Set<String> scope = Scopes.resolve(request.scope(), request.client());
+        User user = passwordLogin.authenticate(request.username(), request.password(), request.client().id(), request.ip(),
+                "grant=password");
+        LoginResult result = transactions.executeWrite(status -> login(user, request.client(), scope, request.device(),
                 request.ip()));
         // Most logins sign nothing out and publish nothing.
         if (!result.displaced().isEmpty()) {

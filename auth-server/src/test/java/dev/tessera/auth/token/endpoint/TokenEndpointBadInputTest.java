@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tessera.testing.Http;
 import dev.tessera.auth.support.IntegrationTest;
+import dev.tessera.testing.Http;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
