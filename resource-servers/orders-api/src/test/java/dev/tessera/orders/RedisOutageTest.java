@@ -14,9 +14,10 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 /**
- * Redis stops: replicas keep serving from their view until the staleness bound, then the
- * fail-closed replica answers 503 while a fail-open one keeps serving, and /health says which is
- * which. Redis returns: both catch up, including a revocation made while they were cut off.
+ * Redis stops, with the real auth server beside the replicas: they keep serving from their view until
+ * the staleness bound, then the fail-closed replica answers 503 while a fail-open one keeps serving,
+ * and /health says which is which. Redis returns: both catch up, including a revocation the auth
+ * server made while they were cut off. (The library's own FeedOutageTest covers the states alone.)
  */
 class RedisOutageTest {
 
@@ -43,8 +44,10 @@ class RedisOutageTest {
 
                 redis.stop();
                 assertEquals(200, closedHttp.get("/api/profile", bearer).status(), "within the bound the view is trusted");
+                // Each replica's view went fresh at its own last XREAD (up to a second apart): poll each one.
                 assertTrue(waitUntil(() -> closedHttp.get("/api/profile", bearer).status() == 503, 10_000),
                         "past the bound the fail-closed replica refuses tokens");
+                assertTrue(waitUntil(() -> feedState(openHttp).equals("stale-failing-open"), 10_000));
                 Http.Response refused = closedHttp.get("/api/profile", bearer);
                 assertEquals("revocation_feed_stale", refused.field("error"));
                 assertEquals(200, openHttp.get("/api/profile", bearer).status(), "the fail-open replica keeps serving");
@@ -74,6 +77,10 @@ class RedisOutageTest {
         JsonNode feed = response.json().get("details").get("revocationFeed");
         assertEquals(health, feed.get("status").asText());
         assertEquals(state, feed.get("details").get("state").asText());
+    }
+
+    private static String feedState(Http http) {
+        return http.get("/health").json().get("details").get("revocationFeed").get("details").get("state").asText();
     }
 
     private static boolean waitUntil(BooleanSupplier condition, long timeoutMillis) throws InterruptedException {
