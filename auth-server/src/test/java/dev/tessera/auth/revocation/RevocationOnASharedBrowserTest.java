@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.jwt.SignedJWT;
-import com.sun.net.httpserver.HttpServer;
 import dev.tessera.auth.client.Client;
 import dev.tessera.auth.crypto.Hashes;
 import dev.tessera.auth.support.Browser;
+import dev.tessera.auth.support.ClientApp;
 import dev.tessera.auth.support.IntegrationTest;
 import dev.tessera.auth.support.Logins;
 import dev.tessera.auth.support.Sql;
@@ -18,15 +18,9 @@ import dev.tessera.auth.support.TestAccounts;
 import dev.tessera.testing.Http;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import java.net.InetSocketAddress;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,26 +41,18 @@ class RevocationOnASharedBrowserTest extends IntegrationTest {
     @Inject
     Sql sql;
 
-    private HttpServer app;
+    private ClientApp app;
     private String base;
-    private final BlockingQueue<String> logoutTokens = new LinkedBlockingQueue<>();
 
     @BeforeAll
-    void startClientApps() throws Exception {
-        app = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        app.createContext("/backchannel", exchange -> {
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            logoutTokens.add(URLDecoder.decode(body.substring("logout_token=".length()), StandardCharsets.UTF_8));
-            exchange.sendResponseHeaders(200, -1);
-            exchange.close();
-        });
-        app.start();
-        base = "http://127.0.0.1:" + app.getAddress().getPort();
+    void startClientApp() throws Exception {
+        app = ClientApp.start();
+        base = app.base();
     }
 
     @AfterAll
-    void stopClientApps() {
-        app.stop(0);
+    void stopClientApp() {
+        app.close();
     }
 
     private String authorize(Client client) {
@@ -109,8 +95,8 @@ class RevocationOnASharedBrowserTest extends IntegrationTest {
 
     @Test
     void oneAppsRevocationLeavesTheOtherAppsTokensAndTheSsoSessionWorking() throws Exception {
-        Client mail = accounts.ssoClient(base, base + "/backchannel");
-        Client docs = accounts.ssoClient(base, base + "/backchannel");
+        Client mail = accounts.ssoClient(base, app.backchannelUri());
+        Client docs = accounts.ssoClient(base, app.backchannelUri());
         Browser browser = new Browser(http);
         Http.Response mailTokens = signIn(browser, mail);
         Http.Response docsTokens = silently(browser, docs);
@@ -143,7 +129,7 @@ class RevocationOnASharedBrowserTest extends IntegrationTest {
         assertEquals(200, revoke(mail, mailAgain.field("refresh_token")).status());
 
         assertTrue(browser.get(authorize(docs)).header("Location").startsWith("/login"), "the SSO session has ended");
-        String logoutToken = logoutTokens.poll(10, TimeUnit.SECONDS);
+        String logoutToken = app.nextLogoutToken(Duration.ofSeconds(10));
         assertNotNull(logoutToken, "the apps that used the browser get a back-channel logout");
         assertEquals(sid, SignedJWT.parse(logoutToken).getJWTClaimsSet().getStringClaim("sid"));
     }
