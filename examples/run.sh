@@ -16,8 +16,10 @@ mkdir -p "$LOGS"
 : "${EXAMPLE_SPRING_RP_PORT:=8304}"
 : "${EXAMPLE_MICRONAUT_RP_PORT:=8305}"
 : "${EXAMPLE_SPRING_PLAIN_API_PORT:=8306}"
+: "${EXAMPLE_NGINX_PORT:=8307}"
+: "${EXAMPLE_GATEWAY_CLIENT:=legacy-gateway:legacy-gateway-secret}"
 export TESSERA_ISSUER EXAMPLE_MICRONAUT_API_PORT EXAMPLE_SPRING_API_PORT EXAMPLE_NODE_API_PORT \
-  EXAMPLE_SPRING_RP_PORT EXAMPLE_MICRONAUT_RP_PORT EXAMPLE_SPRING_PLAIN_API_PORT
+  EXAMPLE_SPRING_RP_PORT EXAMPLE_MICRONAUT_RP_PORT EXAMPLE_SPRING_PLAIN_API_PORT EXAMPLE_NGINX_PORT
 
 log() { printf '\033[1;34m[examples]\033[0m %s\n' "$*"; }
 die() { printf '\033[1;31m[examples]\033[0m %s\n' "$*" >&2; exit 1; }
@@ -60,6 +62,17 @@ wait_up() {
   die "$name did not answer on :$port; log: $LOGS/example-$name.log"
 }
 
+# nginx with auth_request asking Tessera's introspection endpoint; its config from the template.
+nginx_conf() {
+  local dir="$STATE/example-nginx"
+  mkdir -p "$dir/tmp"
+  sed -e "s|@LOGS@|$LOGS|g" -e "s|@TMP@|$dir/tmp|g" -e "s|@DIR@|$EXAMPLES/nginx-introspection|g" \
+    -e "s|@TESSERA_HOSTPORT@|${TESSERA_ISSUER#http://}|g" -e "s|@PORT@|$EXAMPLE_NGINX_PORT|g" \
+    -e "s|@CLIENT_BASIC@|$(printf '%s' "$EXAMPLE_GATEWAY_CLIENT" | base64 -w0)|g" \
+    "$EXAMPLES/nginx-introspection/nginx.conf.template" >"$dir/nginx.conf"
+  echo "$dir/nginx.conf"
+}
+
 npm_ci() { (cd "$EXAMPLES/$1" && { [ -d node_modules/"$2" ] || npm ci --no-audit --no-fund --silent; }); }
 
 curl -fsS -o /dev/null "$TESSERA_ISSUER/.well-known/openid-configuration" || die "Tessera does not answer at $TESSERA_ISSUER (./tessera up)"
@@ -76,12 +89,14 @@ start spring-plain-api "$EXAMPLE_SPRING_PLAIN_API_PORT" "${JAVA[@]}" spring-reso
 start node-api "$EXAMPLE_NODE_API_PORT" node node-resource-server/server.mjs
 start spring-rp "$EXAMPLE_SPRING_RP_PORT" "${JAVA[@]}" spring-rp/target/spring-rp-0.1.0-SNAPSHOT.jar
 start micronaut-rp "$EXAMPLE_MICRONAUT_RP_PORT" "${JAVA[@]}" micronaut-rp/target/micronaut-rp-0.1.0-SNAPSHOT.jar
+start nginx "$EXAMPLE_NGINX_PORT" nginx -e "$LOGS/example-nginx.log" -g 'daemon off;' -c "$(nginx_conf)"
 wait_up micronaut-api "$EXAMPLE_MICRONAUT_API_PORT"
 wait_up spring-api "$EXAMPLE_SPRING_API_PORT"
 wait_up spring-plain-api "$EXAMPLE_SPRING_PLAIN_API_PORT"
 wait_up node-api "$EXAMPLE_NODE_API_PORT"
 wait_up spring-rp "$EXAMPLE_SPRING_RP_PORT"
 wait_up micronaut-rp "$EXAMPLE_MICRONAUT_RP_PORT"
+wait_up nginx "$EXAMPLE_NGINX_PORT"
 log "all examples answer; checking them (screenshots: examples/check/artifacts/)"
 
 set +e
