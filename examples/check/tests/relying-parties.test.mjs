@@ -4,6 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { chromium } from 'playwright-core';
+import { chromiumLaunchOptions } from '../../../e2e/chromium.mjs';
 import { AUTH } from '../tokens.mjs';
 
 const SPRING_RP = `http://127.0.0.1:${process.env.EXAMPLE_SPRING_RP_PORT ?? 8304}`;
@@ -13,11 +14,7 @@ mkdirSync(ARTIFACTS, { recursive: true });
 
 let browser;
 before(async () => {
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await chromium.launch(chromiumLaunchOptions);
 });
 after(async () => browser?.close());
 
