@@ -2,6 +2,7 @@ package dev.tessera.auth.support;
 
 import dev.tessera.auth.audit.InMemoryAuditLog;
 import dev.tessera.auth.client.Client;
+import dev.tessera.auth.client.InMemoryClientStore;
 import dev.tessera.auth.device.Device;
 import dev.tessera.auth.device.DeviceDescriptor;
 import dev.tessera.auth.device.DeviceSignOut;
@@ -56,7 +57,8 @@ public final class InMemoryCore {
             browserSignOuts::addAll, transactions, meters, clock);
     public final KeyManager keys = TestKeys.keyManager(tokens, clock);
     public final AccessTokenIssuer issuer = new AccessTokenIssuer(keys, tokens, clock);
-    public final AccessTokenVerifier verifier = new AccessTokenVerifier(keys, tokens, clock);
+    public final InMemoryClientStore clients = new InMemoryClientStore();
+    public final AccessTokenVerifier verifier = new AccessTokenVerifier(keys, tokens, clock, clients);
     public final UserTokens userTokens = new UserTokens(issuer, tokens, refreshTokens, policy, users, devices);
 
     private ForceLogoutNotifier notices() {
