@@ -34,7 +34,7 @@ public class TokenEndpointSimulation extends Simulation {
     private static final int USERS = Integer.getInteger("users", 32);
     private static final Duration PHASE = Duration.ofSeconds(Integer.getInteger("phase.seconds", 20));
     private static final Duration WARMUP = Duration.ofSeconds(Integer.getInteger("warmup.seconds", 10));
-    private static final int MAX_P99_MILLIS = Integer.getInteger("max.p99.ms", 2_000);
+    private static final int MAX_P99_MILLIS = Integer.getInteger("max.p99.ms", 5_000);
 
     private final HttpProtocolBuilder protocol = http.baseUrl(BASE_URL).shareConnections().disableCaching()
             .acceptHeader("application/json").userAgentHeader("tessera-gatling");
