@@ -8,7 +8,6 @@ import dev.tessera.auth.sso.session.SsoSession;
 import dev.tessera.auth.sso.session.SsoSessionStore;
 import dev.tessera.auth.token.TokenProperties;
 import dev.tessera.web.Redirects;
-import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MutableHttpResponse;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import jakarta.inject.Singleton;
