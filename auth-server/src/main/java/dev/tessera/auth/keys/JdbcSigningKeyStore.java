@@ -18,6 +18,9 @@ import java.util.List;
 @Singleton
 public class JdbcSigningKeyStore implements SigningKeyStore {
 
+    /** The advisory lock that serializes rotations across replicas ("tessera-keys" in ASCII). */
+    static final long ROTATION_LOCK = 0x7465737365726b65L;
+
     private final JdbcOperations jdbc;
     private final SigningKeyCipher cipher;
 
@@ -37,9 +40,23 @@ public class JdbcSigningKeyStore implements SigningKeyStore {
                 });
     }
 
+    /**
+     * One transaction under a transaction-scoped advisory lock: another replica's rotation waits until this
+     * one committed, then retires this key in turn. Two transactions (insert, then retire the others) let
+     * two replicas retire each other's new key and leave none active.
+     */
     @Override
     @Transactional
-    public void insert(SigningKey key) {
+    public void activate(SigningKey key, Instant now, Instant publishUntil) {
+        jdbc.prepareStatement("SELECT pg_advisory_xact_lock(?)", statement -> {
+            statement.setLong(1, ROTATION_LOCK);
+            return statement.execute();
+        });
+        insert(key);
+        retireAllExcept(key.kid(), now, publishUntil);
+    }
+
+    private void insert(SigningKey key) {
         jdbc.prepareStatement("INSERT INTO signing_keys (kid, algorithm, jwk, created_at) VALUES (?, ?, ?, ?)", statement -> {
             statement.setString(1, key.kid());
             statement.setString(2, key.algorithm().name());
@@ -49,9 +66,7 @@ public class JdbcSigningKeyStore implements SigningKeyStore {
         });
     }
 
-    @Override
-    @Transactional
-    public void retireAllExcept(String keepKid, Instant now, Instant publishUntil) {
+    private void retireAllExcept(String keepKid, Instant now, Instant publishUntil) {
         jdbc.prepareStatement(
                 "UPDATE signing_keys SET retired_at = ?, publish_until = ? WHERE retired_at IS NULL AND kid <> ?",
                 statement -> {

@@ -73,8 +73,7 @@ public class KeyManager {
             throw new IllegalStateException("could not generate a " + properties.algorithm() + " key", e);
         }
         SigningKey key = new SigningKey(kid, properties.algorithm(), jwk, now, null, null);
-        store.insert(key);
-        store.retireAllExcept(kid, now, now.plus(tokens.accessTokenTtl()).plus(properties.retiredPublishExtra()));
+        store.activate(key, now, now.plus(tokens.accessTokenTtl()).plus(properties.retiredPublishExtra()));
         reload();
         LOG.info("rotated signing key: {} is now active", key);
         return key;

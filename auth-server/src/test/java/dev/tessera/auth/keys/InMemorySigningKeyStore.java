@@ -18,12 +18,9 @@ public class InMemorySigningKeyStore implements SigningKeyStore {
     }
 
     @Override
-    public void insert(SigningKey key) {
+    public synchronized void activate(SigningKey key, Instant now, Instant publishUntil) {
         keys.put(key.kid(), key);
-    }
-
-    @Override
-    public synchronized void retireAllExcept(String keepKid, Instant now, Instant publishUntil) {
+        String keepKid = key.kid();
         keys.replaceAll((kid, k) -> k.retiredAt() == null && !kid.equals(keepKid)
                 ? new SigningKey(k.kid(), k.algorithm(), k.jwk(), k.createdAt(), now, publishUntil) : k);
     }

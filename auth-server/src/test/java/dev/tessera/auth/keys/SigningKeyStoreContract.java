@@ -26,10 +26,8 @@ public abstract class SigningKeyStoreContract {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         SigningKey old = key(now.minusSeconds(60));
         SigningKey current = key(now);
-        store().insert(old);
-        store().insert(current);
-
-        store().retireAllExcept(current.kid(), now, now.plus(Duration.ofHours(1)));
+        store().activate(old, now.minusSeconds(60), now);
+        store().activate(current, now, now.plus(Duration.ofHours(1)));
 
         SigningKey retired = store().published(now).stream().filter(k -> k.kid().equals(old.kid())).findFirst().orElseThrow();
         assertEquals(now.plus(Duration.ofHours(1)), retired.publishUntil());
