@@ -37,6 +37,7 @@ public class JdbcDeviceStore implements DeviceStore {
     @Override
     @Transactional
     public Registration register(UUID userId, String clientId, DeviceDescriptor descriptor, Instant now) {
+        lockSignIns(userId, clientId);
         Optional<UUID> replaced = Optional.empty();
         if (descriptor.externalId() != null) {
             replaced = jdbc.prepareStatement("""
@@ -73,6 +74,19 @@ public class JdbcDeviceStore implements DeviceStore {
             return statement.executeUpdate();
         });
         return new Registration(device, replaced);
+    }
+
+    /**
+     * Serializes the sign-ins of one user to one client until the login's transaction ends: a second login
+     * with the same {@code device_id} then replaces the first instead of colliding with it on the unique
+     * index, and the session policy, which runs after this in the same transaction, sees every device
+     * committed before it (READ COMMITTED takes a new snapshot per statement).
+     */
+    private void lockSignIns(UUID userId, String clientId) {
+        jdbc.prepareStatement("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", statement -> {
+            statement.setString(1, "tessera-sign-in:" + userId + ":" + clientId);
+            return statement.execute();
+        });
     }
 
     @Override
