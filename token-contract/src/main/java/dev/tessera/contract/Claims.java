@@ -19,6 +19,15 @@ public final class Claims {
     public static final String PREFERRED_USERNAME = "preferred_username";
     public static final String NAME = "name";
     public static final String EMAIL = "email";
+    /**
+     * The issue time in epoch milliseconds, beside the whole-second {@code iat} (RFC 7519 §4.1.6) in the
+     * same token. Revocation marks are made to the millisecond; with only {@code iat}, a mark would have
+     * to cover the whole second it was made in (refusing a sign-in a few milliseconds after it). A private
+     * claim (RFC 7519 §4.3) rather than a fractional {@code iat}: verifiers that map {@code iat} to an
+     * integer type (many typed-claims libraries) refuse a fraction, and every verifier ignores an unknown
+     * claim. Tessera's verifiers prefer it to {@code iat} when it agrees with {@code iat}.
+     */
+    public static final String ISSUED_AT_MILLIS = "iat_ms";
     /** OIDC Core §2. */
     public static final String NONCE = "nonce";
     public static final String AUTH_TIME = "auth_time";

@@ -85,6 +85,7 @@ public class DeviceSignOut {
         Instant now = clock.instant();
         String reason = KickReason.REVOKED_BY_CLIENT.code();
         Optional<Device> emptied = transactions.executeWrite(status -> {
+            devices.lock(family.deviceId()); // the device before its families, like every issuer and sign-out
             if (!refreshTokens.revokeFamily(family.id(), reason, now)) {
                 return Optional.<Device>empty();
             }
@@ -110,10 +111,14 @@ public class DeviceSignOut {
         return targets;
     }
 
-    /** The part that joins the caller's transaction: families, device, outbox entry, audit record. */
+    /**
+     * The part that joins the caller's transaction: device, families, outbox entry, audit record. The
+     * device row comes first: a grant issuing tokens for the device holds it (DeviceStore#lock), so this
+     * waits for that grant to commit and then revokes the family it started too.
+     */
     public void inTransaction(Device device, KickReason reason, String actor, String ip, Instant now) {
-        refreshTokens.revokeFamiliesOfDevice(device.id(), reason.code(), now);
         devices.revoke(device.id(), reason.code(), now);
+        refreshTokens.revokeFamiliesOfDevice(device.id(), reason.code(), now);
         revocations.denyDeviceInTransaction(device.id(), reason.code(), now);
         audit.record(new AuditEvent(reason.auditType(), actor, device.userId(), device.clientId(), device.id(), ip,
                 "reason=" + reason.code()));

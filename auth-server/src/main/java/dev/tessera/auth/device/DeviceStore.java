@@ -18,6 +18,14 @@ public interface DeviceStore {
 
     Optional<Device> findById(UUID id);
 
+    /**
+     * The device, its row locked until the caller's transaction ends. Issuing tokens for a device and
+     * signing it out both take this lock before anything else (then the refresh families): a sign-out
+     * waits for a grant in flight and then revokes what it issued, and a grant after a sign-out sees the
+     * device revoked.
+     */
+    Optional<Device> lock(UUID id);
+
     /** The user's devices that are still signed in, newest first; {@code clientId} null means every client. */
     List<Device> activeDevices(UUID userId, String clientId);
 

@@ -99,6 +99,16 @@ public class JdbcDeviceStore implements DeviceStore {
     }
 
     @Override
+    @Transactional
+    public Optional<Device> lock(UUID id) {
+        // NO KEY UPDATE, like the sign-out's UPDATE: holders queue instead of upgrading a shared lock into a deadlock.
+        return jdbc.prepareStatement("SELECT * FROM devices WHERE id = ? FOR NO KEY UPDATE", statement -> {
+            statement.setObject(1, id);
+            return SqlRows.first(statement, JdbcDeviceStore::map);
+        });
+    }
+
+    @Override
     @ReadOnly
     public List<Device> activeDevices(UUID userId, String clientId) {
         return jdbc.prepareStatement("""

@@ -38,6 +38,11 @@ public class InMemoryDeviceStore implements DeviceStore {
     }
 
     @Override
+    public Optional<Device> lock(UUID id) {
+        return findById(id);
+    }
+
+    @Override
     public List<Device> activeDevices(UUID userId, String clientId) {
         List<Device> active = new ArrayList<>();
         for (Device d : devices.values()) {

@@ -59,7 +59,7 @@ public final class InMemoryCore {
     public final AccessTokenIssuer issuer = new AccessTokenIssuer(keys, tokens, clock);
     public final InMemoryClientStore clients = new InMemoryClientStore();
     public final AccessTokenVerifier verifier = new AccessTokenVerifier(keys, tokens, clock, clients);
-    public final UserTokens userTokens = new UserTokens(issuer, tokens, refreshTokens, policy, users, devices);
+    public final UserTokens userTokens = new UserTokens(issuer, tokens, refreshTokens, policy, users);
 
     private ForceLogoutNotifier notices() {
         return (device, reason, at) -> forceLogouts.add(device.id() + ":" + reason.code());

@@ -18,7 +18,7 @@ public record VerifiedAccessToken(String jti, String subject, String clientId, S
     static VerifiedAccessToken of(JWTClaimsSet claims) throws InvalidJwtException {
         try {
             List<String> roles = claims.getStringListClaim(Claims.ROLES);
-            Instant iat = claims.getIssueTime().toInstant();
+            Instant iat = issuedAt(claims);
             return new VerifiedAccessToken(claims.getJWTID(), claims.getSubject(), claims.getStringClaim(Claims.CLIENT_ID),
                     claims.getStringClaim(Claims.SCOPE), claims.getStringClaim(Claims.SID),
                     claims.getStringClaim(Claims.PREFERRED_USERNAME), roles == null ? List.of() : List.copyOf(roles),
@@ -28,6 +28,22 @@ public record VerifiedAccessToken(String jti, String subject, String clientId, S
         } catch (ParseException | RuntimeException e) {
             throw new InvalidJwtException("claims", "claim of the wrong type: " + e.getMessage());
         }
+    }
+
+    /**
+     * {@link Claims#ISSUED_AT_MILLIS} when present and within the second {@code iat} names (anything else is
+     * a forged or broken token, refused); {@code iat} otherwise (tokens of other issuers, older tokens).
+     */
+    private static Instant issuedAt(JWTClaimsSet claims) throws ParseException {
+        Instant iat = claims.getIssueTime().toInstant();
+        Long millis = claims.getLongClaim(Claims.ISSUED_AT_MILLIS);
+        if (millis == null) {
+            return iat;
+        }
+        if (Math.floorDiv(millis, 1000L) != iat.getEpochSecond()) {
+            throw new IllegalArgumentException(Claims.ISSUED_AT_MILLIS + " disagrees with iat");
+        }
+        return Instant.ofEpochMilli(millis);
     }
 
     /** What a revocation check needs. */

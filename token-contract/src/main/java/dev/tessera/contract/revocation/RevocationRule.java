@@ -5,12 +5,18 @@ import java.util.function.Function;
 
 /**
  * The one rule every revocation check applies, wherever its marks come from (Redis on the auth
- * server, the outbox in PostgreSQL when Redis is down, a resource server's in-memory view): a
- * {@code jti} mark refuses that token outright; a device, user or device-client mark refuses every
- * token issued at or before the instant the mark was made, and none issued after it (a user who
- * signs in again after a kick gets working tokens). {@code iat} has one-second resolution (RFC 7519
- * NumericDate as Tessera writes it), so a mark covers every token issued in the second it was made:
- * a sign-in within that same second gets a token that is refused until its first refresh.
+ * server, the outbox in PostgreSQL when Redis is down, a resource server's in-memory view):
+ * <ul>
+ *   <li>a {@code jti} mark refuses that token outright;</li>
+ *   <li>a device mark refuses every token of that device, whenever it was issued: a signed-out device
+ *       never signs in again (a new sign-in is a new device), so no issue time needs comparing, and a
+ *       token minted by a replica whose clock is behind the one that made the mark is refused too;</li>
+ *   <li>a user or device-client mark refuses every token issued at or before the instant the mark was
+ *       made, and none issued after it (the user, or the client on that browser, signs in again and gets
+ *       working tokens). The issue time is {@link dev.tessera.contract.Claims#ISSUED_AT_MILLIS} when the
+ *       token has it (Tessera's do), so a sign-in a few milliseconds after a mark is not refused; for a
+ *       token with only the whole-second {@code iat}, the mark covers the whole second it was made in.</li>
+ * </ul>
  */
 public final class RevocationRule {
 
@@ -19,7 +25,8 @@ public final class RevocationRule {
 
     /** Whether a mark of this kind, made at {@code revokedAtMillis}, covers a token issued at {@code issuedAt}. */
     public static boolean covers(RevocationEvent.Kind kind, long revokedAtMillis, Instant issuedAt) {
-        return kind == RevocationEvent.Kind.JTI || issuedAt.toEpochMilli() <= revokedAtMillis;
+        return kind == RevocationEvent.Kind.JTI || kind == RevocationEvent.Kind.DEVICE
+                || issuedAt.toEpochMilli() <= revokedAtMillis;
     }
 
     /**

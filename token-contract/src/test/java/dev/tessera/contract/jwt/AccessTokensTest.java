@@ -127,6 +127,17 @@ class AccessTokensTest {
     }
 
     @Test
+    void theMillisecondIssueTimeIsUsedWhenItAgreesWithIat() throws Exception {
+        long millis = NOW.toEpochMilli() + 734;
+        assertEquals(Instant.ofEpochMilli(millis),
+                verifier.verify(rs256(c -> c.claim(Claims.ISSUED_AT_MILLIS, millis))).revocable().issuedAt());
+        assertEquals(NOW, verifier.verify(rs256(c -> c)).issuedAt(), "without it, iat");
+        assertEquals("claims", reason(rs256(c -> c.claim(Claims.ISSUED_AT_MILLIS, millis + 5_000))),
+                "one that names another second than iat is refused");
+        assertEquals("claims", reason(rs256(c -> c.claim(Claims.ISSUED_AT_MILLIS, "soon"))));
+    }
+
+    @Test
     void garbageIsMalformedAndOversizedInputIsNotParsed() throws Exception {
         String good = rs256(c -> c);
         assertEquals("malformed", reason("garbage"));

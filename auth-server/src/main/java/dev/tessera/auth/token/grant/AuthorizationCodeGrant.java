@@ -3,6 +3,7 @@ package dev.tessera.auth.token.grant;
 import dev.tessera.auth.audit.AuditEvent;
 import dev.tessera.auth.audit.AuditLog;
 import dev.tessera.auth.crypto.Hashes;
+import dev.tessera.auth.device.Device;
 import dev.tessera.auth.device.DeviceStore;
 import dev.tessera.auth.error.OAuthException;
 import dev.tessera.auth.revocation.RevocationService;
@@ -11,7 +12,9 @@ import dev.tessera.auth.token.issue.IssuedAccessToken;
 import dev.tessera.auth.token.issue.OidcTokenIssuer;
 import dev.tessera.auth.user.User;
 import dev.tessera.auth.user.UserStore;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
+import java.sql.Connection;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -41,11 +44,13 @@ public class AuthorizationCodeGrant implements Grant<AuthorizationCodeRequest> {
     private final UserTokens userTokens;
     private final OidcTokenIssuer oidc;
     private final AuditLog audit;
+    private final TransactionOperations<Connection> transactions;
     private final Clock clock;
 
     public AuthorizationCodeGrant(AuthorizationCodes codes, UserStore users, DeviceStore devices,
                                   RevocationService revocations, UserTokens userTokens,
-                                  OidcTokenIssuer oidc, AuditLog audit, Clock clock) {
+                                  OidcTokenIssuer oidc, AuditLog audit, TransactionOperations<Connection> transactions,
+                                  Clock clock) {
         this.codes = codes;
         this.users = users;
         this.devices = devices;
@@ -53,6 +58,7 @@ public class AuthorizationCodeGrant implements Grant<AuthorizationCodeRequest> {
         this.userTokens = userTokens;
         this.oidc = oidc;
         this.audit = audit;
+        this.transactions = transactions;
         this.clock = clock;
     }
 
@@ -79,21 +85,35 @@ public class AuthorizationCodeGrant implements Grant<AuthorizationCodeRequest> {
         User user = users.findById(UUID.fromString(grant.userId())).filter(u -> !u.disabled())
                 .orElseThrow(() -> OAuthException.invalidGrant("the account is disabled"));
         UUID deviceId = UUID.fromString(grant.deviceId());
-        if (devices.findById(deviceId).filter(d -> d.active()).isEmpty()) {
-            throw OAuthException.invalidGrant("the sign-in this code belongs to has ended");
-        }
+        Minted minted = transactions.executeWrite(status -> issue(grant, request, user, deviceId));
+        codes.rememberIssued(code, new AuthorizationCodes.Issued(minted.familyId() == null ? null
+                : minted.familyId().toString(), minted.access().jti(), minted.access().expiresAt().toEpochMilli()));
+        return TokenResponse.bearer(minted.access(), minted.refreshToken(), minted.scope(), minted.idToken());
+    }
+
+    /**
+     * In one transaction with the device's row locked: a logout racing this exchange waits for it and then
+     * revokes what it issued, or went first and this sees the device signed out (issue 11 #9).
+     */
+    private Minted issue(AuthorizationCodes.Grant grant, AuthorizationCodeRequest request, User user, UUID deviceId) {
+        devices.lock(deviceId).filter(Device::active)
+                // The browser device the code names must be the code's user's own.
+                .filter(device -> device.userId().equals(user.id()))
+                .orElseThrow(() -> OAuthException.invalidGrant("the sign-in this code belongs to has ended"));
         Set<String> scope = new TreeSet<>(grant.scope());
         UserTokens.StartedFamily family = request.client().allowsGrant("refresh_token")
                 ? userTokens.startFamily(user.id(), request.client().id(), deviceId, scope, clock.instant()) : null;
-        String refreshToken = family == null ? null : family.refreshToken();
         IssuedAccessToken access = userTokens.issueAccess(user, request.client(), scope, deviceId);
         String idToken = scope.contains("openid") ? oidc.idToken(user, request.client().id(), scope, grant.deviceId(),
                 grant.nonce(), Instant.ofEpochSecond(grant.authTimeEpochSecond())) : null;
-        codes.rememberIssued(code, new AuthorizationCodes.Issued(family == null ? null : family.id().toString(),
-                access.jti(), access.expiresAt().toEpochMilli()));
         audit.record(new AuditEvent(AuditEvent.CODE_REDEEMED, "client:" + request.client().id(), user.id(),
                 request.client().id(), deviceId, request.ip(), "grant=authorization_code"));
-        return TokenResponse.bearer(access, refreshToken, scope, idToken);
+        return new Minted(family == null ? null : family.id(), family == null ? null : family.refreshToken(), access,
+                idToken, scope);
+    }
+
+    /** What a redemption issued. */
+    private record Minted(UUID familyId, String refreshToken, IssuedAccessToken access, String idToken, Set<String> scope) {
     }
 
     private void check(AuthorizationCodes.Grant grant, AuthorizationCodeRequest request) {

@@ -4,7 +4,6 @@ import dev.tessera.auth.device.DeviceSignOut;
 import dev.tessera.auth.device.KickReason;
 import dev.tessera.auth.error.OAuthError;
 import dev.tessera.auth.error.OAuthException;
-import dev.tessera.auth.scope.Scopes;
 import dev.tessera.auth.token.store.RotationResult;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
@@ -22,15 +21,12 @@ import java.util.Locale;
 public class RefreshTokenGrant implements Grant<RefreshRequest> {
 
     private final RefreshRotation rotation;
-    private final UserTokens userTokens;
     private final DeviceSignOut signOut;
     private final MeterRegistry meters;
     private final Clock clock;
 
-    public RefreshTokenGrant(RefreshRotation rotation, UserTokens userTokens, DeviceSignOut signOut, MeterRegistry meters,
-                             Clock clock) {
+    public RefreshTokenGrant(RefreshRotation rotation, DeviceSignOut signOut, MeterRegistry meters, Clock clock) {
         this.rotation = rotation;
-        this.userTokens = userTokens;
         this.signOut = signOut;
         this.meters = meters;
         this.clock = clock;
@@ -50,11 +46,11 @@ public class RefreshTokenGrant implements Grant<RefreshRequest> {
     public TokenResponse grant(RefreshRequest request) {
         String successor = UserTokens.newRefreshToken();
         Instant now = clock.instant();
-        RotationResult result = rotation.rotate(request, successor, now);
+        RefreshRotation.Outcome outcome = rotation.rotate(request, successor, now);
+        RotationResult result = outcome.result();
         meters.counter("tessera.refresh", "outcome", outcomeTag(result)).increment();
-        if (result instanceof RotationResult.Rotated rotated) {
-            return userTokens.refreshed(rotated.family(), request.client(), Scopes.narrow(request.scope(),
-                    rotated.family().scope()), successor, now);
+        if (outcome.response() != null) {
+            return outcome.response();
         }
         if (result instanceof RotationResult.ReuseDetected reuse) {
             signOut.afterCommit(reuse.family().deviceId(), KickReason.REFRESH_TOKEN_REUSE, now);

@@ -2,7 +2,6 @@ package dev.tessera.auth.token.grant;
 
 import dev.tessera.auth.client.Client;
 import dev.tessera.auth.crypto.Hashes;
-import dev.tessera.auth.device.DeviceStore;
 import dev.tessera.auth.error.OAuthException;
 import dev.tessera.auth.scope.Scopes;
 import dev.tessera.auth.token.TokenProperties;
@@ -31,16 +30,14 @@ public class UserTokens {
     private final RefreshTokenStore refreshTokens;
     private final RotationPolicy rotation;
     private final UserStore users;
-    private final DeviceStore devices;
 
     public UserTokens(AccessTokenIssuer issuer, TokenProperties properties, RefreshTokenStore refreshTokens,
-                      RotationPolicy rotation, UserStore users, DeviceStore devices) {
+                      RotationPolicy rotation, UserStore users) {
         this.issuer = issuer;
         this.properties = properties;
         this.refreshTokens = refreshTokens;
         this.rotation = rotation;
         this.users = users;
-        this.devices = devices;
     }
 
     public static String newRefreshToken() {
@@ -51,14 +48,10 @@ public class UserTokens {
         return TokenResponse.bearer(issueAccess(user, client, scope, deviceId), refreshToken, scope, null);
     }
 
-    /**
-     * The response to a rotation: the family's user must still be enabled; the device's last-seen time
-     * moves on (throttled by the store).
-     */
-    public TokenResponse refreshed(RefreshFamily family, Client client, Set<String> scope, String successor, Instant now) {
+    /** The response to a rotation: the family's user must still be enabled. */
+    public TokenResponse refreshed(RefreshFamily family, Client client, Set<String> scope, String successor) {
         User user = users.findById(family.userId()).filter(u -> !u.disabled())
                 .orElseThrow(() -> OAuthException.invalidGrant("the account is disabled"));
-        devices.touch(family.deviceId(), now);
         return respond(user, client, scope, family.deviceId(), successor);
     }
 

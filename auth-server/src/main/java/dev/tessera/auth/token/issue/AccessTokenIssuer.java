@@ -35,7 +35,8 @@ public class AccessTokenIssuer {
     }
 
     public IssuedAccessToken issue(AccessTokenRequest request) {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        Instant issuedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Instant now = issuedAt.truncatedTo(ChronoUnit.SECONDS);
         Instant expires = now.plus(properties.accessTokenTtl());
         String jti = Hashes.randomToken(16);
         // RFC 9068 §2.2: iss, exp, aud, sub, client_id, iat, jti are REQUIRED.
@@ -47,6 +48,8 @@ public class AccessTokenIssuer {
                 .issueTime(Date.from(now))
                 .notBeforeTime(Date.from(now))
                 .jwtID(jti)
+                // Revocation marks are compared to the millisecond (RevocationRule); iat alone has whole seconds.
+                .claim(Claims.ISSUED_AT_MILLIS, issuedAt.toEpochMilli())
                 .claim(Claims.CLIENT_ID, request.clientId())
                 .claim(Claims.SCOPE, String.join(" ", request.scope()));
         if (request.deviceId() != null) {

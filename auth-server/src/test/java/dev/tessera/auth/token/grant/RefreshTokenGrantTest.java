@@ -29,7 +29,7 @@ class RefreshTokenGrantTest {
 
     private final InMemoryCore core = new InMemoryCore();
     private final RefreshTokenGrant grant = new RefreshTokenGrant(new RefreshRotation(core.refreshTokens, core.policy,
-            core.signOut, core.audit, core.transactions), core.userTokens, core.signOut, core.meters, core.clock);
+            core.devices, core.signOut, core.userTokens, core.audit, core.transactions), core.signOut, core.meters, core.clock);
     private final Client client = InMemoryCore.client("cli");
     private final User user = core.user();
     private final Device device = core.device(user, client.id());
