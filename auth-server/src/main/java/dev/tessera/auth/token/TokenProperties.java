@@ -13,8 +13,8 @@ import java.time.Duration;
  * @param accessTokenTtl     access token lifetime
  * @param refreshIdleTtl     a family unused this long expires
  * @param refreshAbsoluteTtl a family expires this long after its login, used or not
- * @param reuseGraceWindow   a rotated refresh token presented again within this window gets a sibling
- *                           token instead of revoking the family (lost responses, two tabs)
+ * @param reuseGraceWindow   a rotated refresh token presented again within this window gets its successor again
+ *                           instead of revoking the family (lost responses, two tabs)
  * @param clockSkew          leeway for exp/nbf checks
  */
 @ConfigurationProperties("tessera.tokens")

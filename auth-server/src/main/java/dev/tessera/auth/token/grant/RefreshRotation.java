@@ -58,14 +58,15 @@ public class RefreshRotation {
     /** Rotates the presented token to {@code successor}, in one transaction. */
     public Outcome rotate(RefreshRequest request, String successor, Instant now) {
         byte[] presented = Hashes.sha256(request.refreshToken());
+        byte[] sealed = SuccessorSeal.seal(request.refreshToken(), presented, successor);
         Optional<RefreshFamily> known = refreshTokens.find(presented).map(StoredRefreshToken::family);
         Outcome outcome = transactions.executeWrite(status -> {
             Optional<RotationResult> signedOut = known.flatMap(this::deviceSignedOut);
             if (signedOut.isPresent()) {
                 return new Outcome(signedOut.get(), null);
             }
-            RotationResult result = refreshTokens.rotate(presented, Hashes.sha256(successor), request.client().id(),
-                    policy, now);
+            RotationResult result = refreshTokens.rotate(presented, Hashes.sha256(successor), sealed,
+                    request.client().id(), policy, now);
             String actor = "client:" + request.client().id();
             if (result instanceof RotationResult.ReuseDetected reuse) {
                 signOut.signOutInTransaction(reuse.family().deviceId(), KickReason.REFRESH_TOKEN_REUSE, actor, request.ip(),
@@ -77,7 +78,10 @@ public class RefreshRotation {
                 Set<String> scope = Scopes.narrow(request.scope(), family.scope());
                 audit.record(new AuditEvent(AuditEvent.TOKEN_REFRESHED, actor, family.userId(), family.clientId(),
                         family.deviceId(), request.ip(), rotated.graceRetry() ? "grace_retry" : "rotated"));
-                return new Outcome(result, userTokens.refreshed(family, request.client(), scope, successor));
+                // A retry within the grace window gets the successor the rotation handed out, not a new chain.
+                String token = rotated.graceRetry()
+                        ? SuccessorSeal.open(request.refreshToken(), presented, rotated.sealedSuccessor()) : successor;
+                return new Outcome(result, userTokens.refreshed(family, request.client(), scope, token));
             }
             return new Outcome(result, null);
         });

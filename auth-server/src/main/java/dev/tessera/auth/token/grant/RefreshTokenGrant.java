@@ -13,8 +13,8 @@ import java.util.Locale;
 
 /**
  * RFC 6749 §6 refresh, with rotation and reuse detection (RFC 9700 §4.14.2): every use returns a
- * new refresh token; a rotated token presented again within the grace window gets a sibling (two
- * tabs, lost responses); after it, the device is signed out ({@link DeviceSignOut}): every family,
+ * new refresh token; a rotated token presented again within the grace window gets the same successor
+ * again (two tabs, lost responses); after it, the device is signed out ({@link DeviceSignOut}): every family,
  * its access tokens, its SSO session.
  */
 @Singleton

@@ -23,7 +23,7 @@ import java.util.UUID;
 public class JdbcRefreshTokenStore implements RefreshTokenStore {
 
     private static final String SELECT_TOKEN = """
-            SELECT t.token_hash, t.issued_at, t.expires_at, t.rotated_at, f.*
+            SELECT t.token_hash, t.issued_at, t.expires_at, t.rotated_at, t.successor_sealed, f.*
             FROM refresh_tokens t JOIN refresh_families f ON f.id = t.family_id
             WHERE t.token_hash = ?
             """;
@@ -58,13 +58,15 @@ public class JdbcRefreshTokenStore implements RefreshTokenStore {
     /** RFC 9700 §4.14.2 refresh token rotation with reuse detection, in one transaction. */
     @Override
     @Transactional
-    public RotationResult rotate(byte[] presentedHash, byte[] successorHash, String clientId, RotationPolicy policy,
-                                 Instant now) {
+    public RotationResult rotate(byte[] presentedHash, byte[] successorHash, byte[] sealedSuccessor, String clientId,
+                                 RotationPolicy policy, Instant now) {
         StoredRefreshToken token = query(SELECT_TOKEN + " FOR UPDATE", presentedHash).orElse(null);
         RotationPolicy.Decision decision = policy.decide(token, clientId, now);
         switch (decision) {
-            case ROTATE -> markRotated(presentedHash, now);
-            case GRACE_SIBLING -> { /* the presented token stays rotated; the sibling is inserted below */ }
+            case ROTATE -> markRotated(presentedHash, sealedSuccessor, now);
+            case GRACE_RETRY -> {
+                return graceRetry(token, policy);
+            }
             case REUSE -> {
                 revokeFamily(token.family().id(), "refresh_token_reuse", now);
                 return new RotationResult.ReuseDetected(token.family().revoked("refresh_token_reuse", now));
@@ -81,14 +83,28 @@ public class JdbcRefreshTokenStore implements RefreshTokenStore {
             statement.setObject(2, family.id());
             return statement.executeUpdate();
         });
-        return new RotationResult.Rotated(family.touched(now), expires, decision == RotationPolicy.Decision.GRACE_SIBLING);
+        return new RotationResult.Rotated(family.touched(now), expires, null);
     }
 
-    private void markRotated(byte[] hash, Instant now) {
+    /**
+     * The successor the rotation stored, again: nothing new is stored. A token rotated before successors
+     * were kept (an upgrade within its grace window) has none to give, and its holder signs in again.
+     */
+    static RotationResult graceRetry(StoredRefreshToken token, RotationPolicy policy) {
+        if (token.successorSealed() == null) {
+            return new RotationResult.Rejected(RotationPolicy.Decision.EXPIRED, token.family());
+        }
+        return new RotationResult.Rotated(token.family(), policy.successorExpiry(token.family(), token.rotatedAt()),
+                token.successorSealed());
+    }
+
+    private void markRotated(byte[] hash, byte[] sealedSuccessor, Instant now) {
         int updated = jdbc.prepareStatement(
-                "UPDATE refresh_tokens SET rotated_at = ? WHERE token_hash = ? AND rotated_at IS NULL", statement -> {
+                "UPDATE refresh_tokens SET rotated_at = ?, successor_sealed = ? WHERE token_hash = ? AND rotated_at IS NULL",
+                statement -> {
                     statement.setTimestamp(1, Timestamp.from(now));
-                    statement.setBytes(2, hash);
+                    statement.setBytes(2, sealedSuccessor);
+                    statement.setBytes(3, hash);
                     return statement.executeUpdate();
                 });
         if (updated != 1) {
@@ -165,7 +181,8 @@ public class JdbcRefreshTokenStore implements RefreshTokenStore {
                     return Optional.empty();
                 }
                 return Optional.of(new StoredRefreshToken(rs.getBytes("token_hash"), mapFamily(rs),
-                        SqlRows.instant(rs, "issued_at"), SqlRows.instant(rs, "expires_at"), SqlRows.instant(rs, "rotated_at")));
+                        SqlRows.instant(rs, "issued_at"), SqlRows.instant(rs, "expires_at"), SqlRows.instant(rs, "rotated_at"),
+                        rs.getBytes("successor_sealed")));
             }
         });
     }

@@ -13,10 +13,12 @@ public interface RefreshTokenStore {
 
     /**
      * Applies {@link RotationPolicy} to the presented token atomically: concurrent calls with the same
-     * token see each other's effects (exactly one rotates; the others are grace siblings or reuse).
+     * token see each other's effects (exactly one rotates; the others are grace retries or reuse). A
+     * rotation stores {@code successorHash} and keeps {@code sealedSuccessor} with the presented token; a
+     * grace retry stores nothing and returns that sealed successor.
      */
-    RotationResult rotate(byte[] presentedHash, byte[] successorHash, String clientId, RotationPolicy policy,
-                          Instant now);
+    RotationResult rotate(byte[] presentedHash, byte[] successorHash, byte[] sealedSuccessor, String clientId,
+                          RotationPolicy policy, Instant now);
 
     Optional<StoredRefreshToken> find(byte[] hash);
 

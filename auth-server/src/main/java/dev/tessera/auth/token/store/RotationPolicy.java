@@ -6,19 +6,18 @@ import java.time.Instant;
 /**
  * The rotation rules, as a pure function every store applies under its own lock.
  *
- * <p>Grace retries get a <em>sibling</em>: a new token in the same family, child of the presented
- * one. Returning the same successor again is impossible (only its hash is stored) and would hand
- * one token to two holders anyway; a sibling keeps both tabs (or the retry after a lost response)
- * signed in, and reuse detection still covers every sibling, because they share the family.
+ * <p>A grace retry gets the <em>same</em> successor the rotation produced (kept sealed under the
+ * rotated token, docs/token-lifecycle.md): a lost response or a second tab stays signed in, and
+ * however often a rotated token is replayed within the window, the family remains one chain.
  *
- * @param graceWindow how long after rotation the old token still yields a sibling
+ * @param graceWindow how long after rotation the old token still yields its successor
  * @param idleTtl     a family not refreshed for this long is expired; also each token's lifetime
  */
 public record RotationPolicy(Duration graceWindow, Duration idleTtl) {
 
     /** What to do with a presented refresh token. */
     public enum Decision {
-        ROTATE, GRACE_SIBLING, REUSE, UNKNOWN, WRONG_CLIENT, FAMILY_REVOKED, EXPIRED
+        ROTATE, GRACE_RETRY, REUSE, UNKNOWN, WRONG_CLIENT, FAMILY_REVOKED, EXPIRED
     }
 
     public Decision decide(StoredRefreshToken token, String clientId, Instant now) {
@@ -38,7 +37,7 @@ public record RotationPolicy(Duration graceWindow, Duration idleTtl) {
         }
         if (token.rotatedAt() != null) {
             // RFC 9700 §4.14.2: a rotated token used again means two holders; revoke the family.
-            return now.isAfter(token.rotatedAt().plus(graceWindow)) ? Decision.REUSE : Decision.GRACE_SIBLING;
+            return now.isAfter(token.rotatedAt().plus(graceWindow)) ? Decision.REUSE : Decision.GRACE_RETRY;
         }
         if (!now.isBefore(token.expiresAt())) {
             return Decision.EXPIRED;

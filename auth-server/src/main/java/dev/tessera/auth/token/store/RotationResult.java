@@ -5,8 +5,16 @@ import java.time.Instant;
 /** The outcome of presenting a refresh token. */
 public sealed interface RotationResult {
 
-    /** A successor was stored; {@code graceRetry} when it is a sibling for a retry within the grace window. */
-    record Rotated(RefreshFamily family, Instant successorExpiresAt, boolean graceRetry) implements RotationResult {
+    /**
+     * A successor was stored, or (a retry within the grace window) the one stored at the rotation is
+     * handed out again: {@code sealedSuccessor} is that successor, sealed under the presented token.
+     */
+    record Rotated(RefreshFamily family, Instant successorExpiresAt, byte[] sealedSuccessor) implements RotationResult {
+
+        /** Whether this is a retry within the grace window (the earlier successor, not a new one). */
+        public boolean graceRetry() {
+            return sealedSuccessor != null;
+        }
     }
 
     /** A rotated token came back after the grace window: the family is now revoked. */

@@ -47,7 +47,7 @@ class RefreshRotationTest extends IntegrationTest {
     }
 
     @Test
-    void retryWithinGraceWindowGetsASiblingAndDoesNotSignOut() {
+    void retryWithinGraceWindowGetsTheSameSuccessorAndDoesNotSignOut() {
         Logins logins = new Logins(http);
         String original = logins.alice().field("refresh_token");
         Http.Response first = logins.refresh(original);
@@ -55,9 +55,30 @@ class RefreshRotationTest extends IntegrationTest {
         Http.Response retry = logins.refresh(original);
 
         assertEquals(200, retry.status(), retry::toString);
-        assertNotEquals(first.field("refresh_token"), retry.field("refresh_token"));
-        assertEquals(200, logins.refresh(first.field("refresh_token")).status(), "the first successor still works");
-        assertEquals(200, logins.refresh(retry.field("refresh_token")).status(), "and so does the sibling");
+        assertEquals(first.field("refresh_token"), retry.field("refresh_token"), "the response that was lost, again");
+        assertNotEquals(first.field("access_token"), retry.field("access_token"));
+        assertEquals(200, logins.refresh(first.field("refresh_token")).status(), "the successor works");
+    }
+
+    /**
+     * Issue 11 #11: a stolen rotated token replayed inside the grace window must not open a new chain per
+     * replay; every replay gets the one successor, so the family stays a single chain of tokens.
+     */
+    @Test
+    void replaysOfARotatedTokenWithinTheGraceWindowGetItsOneSuccessorNotNewChains() throws Exception {
+        Logins logins = new Logins(http);
+        Http.Response login = logins.alice();
+        String original = login.field("refresh_token");
+        String successor = logins.refresh(original).field("refresh_token");
+
+        for (int replay = 0; replay < 5; replay++) {
+            clock.advance(Duration.ofSeconds(1));
+            Http.Response again = logins.refresh(original);
+            assertEquals(200, again.status(), again::toString);
+            assertEquals(successor, again.field("refresh_token"), "replay " + replay + " gets the same successor");
+        }
+        assertEquals(2, sql.count("SELECT count(*) FROM refresh_tokens t JOIN refresh_families f ON f.id = t.family_id "
+                + "WHERE f.device_id = ?", UUID.fromString(sid(login))), "the login's token and its one successor");
     }
 
     @Test
@@ -82,7 +103,7 @@ class RefreshRotationTest extends IntegrationTest {
     }
 
     @Test
-    void fiftyConcurrentRefreshesOfOneTokenRotateOnceAndGiveFortyNineSiblings() throws Exception {
+    void fiftyConcurrentRefreshesOfOneTokenRotateOnceAndAllGetTheSameSuccessor() throws Exception {
         Logins logins = new Logins(http);
         Http.Response login = logins.alice();
         String token = login.field("refresh_token");
@@ -105,15 +126,15 @@ class RefreshRotationTest extends IntegrationTest {
                 successors.add(response.field("refresh_token"));
                 assertEquals(sid(login), sid(response));
             }
-            assertEquals(threads, successors.size(), "every caller got its own token");
+            assertEquals(1, successors.size(), "one successor, handed to every caller");
         } finally {
             pool.shutdownNow();
         }
         UUID device = UUID.fromString(sid(login));
         assertEquals(1, sql.count("SELECT count(*) FROM audit_events WHERE device_id = ? AND detail = 'rotated'", device));
         assertEquals(49, sql.count("SELECT count(*) FROM audit_events WHERE device_id = ? AND detail = 'grace_retry'", device));
-        assertEquals(51, sql.count("SELECT count(*) FROM refresh_tokens t JOIN refresh_families f ON f.id = t.family_id "
-                + "WHERE f.device_id = ?", device), "one family: the first token and 50 children");
+        assertEquals(2, sql.count("SELECT count(*) FROM refresh_tokens t JOIN refresh_families f ON f.id = t.family_id "
+                + "WHERE f.device_id = ?", device), "one family, one chain: the first token and its successor");
         assertEquals(0, sql.count("SELECT count(*) FROM refresh_families WHERE device_id = ? AND revoked_at IS NOT NULL", device));
     }
 

@@ -49,14 +49,14 @@ class RefreshTokenGrantTest {
     }
 
     @Test
-    void everyUseRotatesAndARetryWithinTheGraceWindowGetsASibling() {
+    void everyUseRotatesAndARetryWithinTheGraceWindowGetsTheSameSuccessor() {
         TokenResponse first = login();
         TokenResponse second = refresh(first.refreshToken());
         assertNotEquals(first.refreshToken(), second.refreshToken());
         assertEquals("openid profile", second.scope());
 
-        TokenResponse sibling = refresh(first.refreshToken());
-        assertNotEquals(second.refreshToken(), sibling.refreshToken(), "a lost response: a sibling, not a sign-out");
+        TokenResponse retry = refresh(first.refreshToken());
+        assertEquals(second.refreshToken(), retry.refreshToken(), "a lost response: the same successor, not a sign-out");
         assertTrue(core.devices.findById(device.id()).orElseThrow().active());
         assertEquals(2.0, core.meters.counter("tessera.refresh", "outcome", "rotated").count()
                 + core.meters.counter("tessera.refresh", "outcome", "grace_retry").count());

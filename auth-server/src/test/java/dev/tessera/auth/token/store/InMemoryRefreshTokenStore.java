@@ -15,28 +15,31 @@ public class InMemoryRefreshTokenStore implements RefreshTokenStore {
     private final Map<UUID, RefreshFamily> families = new HashMap<>();
     private final Map<ByteBuffer, Token> tokens = new HashMap<>();
 
-    private record Token(byte[] hash, UUID familyId, Instant issuedAt, Instant expiresAt, Instant rotatedAt) {
+    private record Token(byte[] hash, UUID familyId, Instant issuedAt, Instant expiresAt, Instant rotatedAt,
+                         byte[] successorSealed) {
     }
 
     @Override
     public synchronized void startFamily(RefreshFamily family, byte[] firstTokenHash, Instant tokenExpiresAt) {
         families.put(family.id(), family);
         tokens.put(ByteBuffer.wrap(firstTokenHash.clone()), new Token(firstTokenHash.clone(), family.id(),
-                family.createdAt(), tokenExpiresAt, null));
+                family.createdAt(), tokenExpiresAt, null, null));
     }
 
     @Override
-    public synchronized RotationResult rotate(byte[] presentedHash, byte[] successorHash, String clientId,
-                                              RotationPolicy policy, Instant now) {
+    public synchronized RotationResult rotate(byte[] presentedHash, byte[] successorHash, byte[] sealedSuccessor,
+                                              String clientId, RotationPolicy policy, Instant now) {
         StoredRefreshToken token = find(presentedHash).orElse(null);
         RotationPolicy.Decision decision = policy.decide(token, clientId, now);
         switch (decision) {
             case ROTATE -> {
                 Token current = tokens.get(ByteBuffer.wrap(presentedHash));
                 tokens.put(ByteBuffer.wrap(presentedHash.clone()), new Token(current.hash(), current.familyId(),
-                        current.issuedAt(), current.expiresAt(), now));
+                        current.issuedAt(), current.expiresAt(), now, sealedSuccessor.clone()));
             }
-            case GRACE_SIBLING -> { /* sibling inserted below */ }
+            case GRACE_RETRY -> {
+                return JdbcRefreshTokenStore.graceRetry(token, policy);
+            }
             case REUSE -> {
                 revokeFamily(token.family().id(), "refresh_token_reuse", now);
                 return new RotationResult.ReuseDetected(families.get(token.family().id()));
@@ -48,8 +51,9 @@ public class InMemoryRefreshTokenStore implements RefreshTokenStore {
         RefreshFamily family = token.family().touched(now);
         families.put(family.id(), family);
         Instant expires = policy.successorExpiry(family, now);
-        tokens.put(ByteBuffer.wrap(successorHash.clone()), new Token(successorHash.clone(), family.id(), now, expires, null));
-        return new RotationResult.Rotated(family, expires, decision == RotationPolicy.Decision.GRACE_SIBLING);
+        tokens.put(ByteBuffer.wrap(successorHash.clone()), new Token(successorHash.clone(), family.id(), now, expires, null,
+                null));
+        return new RotationResult.Rotated(family, expires, null);
     }
 
     @Override
@@ -59,7 +63,7 @@ public class InMemoryRefreshTokenStore implements RefreshTokenStore {
             return Optional.empty();
         }
         return Optional.of(new StoredRefreshToken(token.hash().clone(), families.get(token.familyId()), token.issuedAt(),
-                token.expiresAt(), token.rotatedAt()));
+                token.expiresAt(), token.rotatedAt(), token.successorSealed()));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.tessera.auth.token.store;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -42,6 +43,11 @@ public abstract class RefreshTokenStoreContract {
         return family;
     }
 
+    /** Distinct bytes standing for a sealed successor (the store keeps them, it never opens them). */
+    private static byte[] sealed() {
+        return UUID.randomUUID().toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
     private static byte[] newHash() {
         return Hashes.sha256(UUID.randomUUID().toString());
     }
@@ -66,7 +72,7 @@ public abstract class RefreshTokenStoreContract {
         byte[] second = newHash();
         startFamily(owner, first);
 
-        RotationResult result = store().rotate(first, second, owner.clientId(), POLICY, now.plusSeconds(60));
+        RotationResult result = store().rotate(first, second, sealed(), owner.clientId(), POLICY, now.plusSeconds(60));
 
         RotationResult.Rotated rotated = assertInstanceOf(RotationResult.Rotated.class, result);
         assertFalse(rotated.graceRetry());
@@ -76,16 +82,22 @@ public abstract class RefreshTokenStoreContract {
     }
 
     @Test
-    void rotatedTokenWithinGraceGetsASiblingAndAfterGraceRevokesTheFamily() {
+    void rotatedTokenWithinGraceGetsItsOneSuccessorAgainAndAfterGraceRevokesTheFamily() {
         Owner owner = newOwner();
         byte[] first = newHash();
         startFamily(owner, first);
-        store().rotate(first, newHash(), owner.clientId(), POLICY, now);
+        byte[] successor = newHash();
+        byte[] sealedSuccessor = sealed();
+        store().rotate(first, successor, sealedSuccessor, owner.clientId(), POLICY, now);
 
-        RotationResult sibling = store().rotate(first, newHash(), owner.clientId(), POLICY, now.plusSeconds(10));
-        assertTrue(assertInstanceOf(RotationResult.Rotated.class, sibling).graceRetry());
+        byte[] other = newHash();
+        RotationResult retry = store().rotate(first, other, sealed(), owner.clientId(), POLICY, now.plusSeconds(10));
+        RotationResult.Rotated again = assertInstanceOf(RotationResult.Rotated.class, retry);
+        assertTrue(again.graceRetry());
+        assertArrayEquals(sealedSuccessor, again.sealedSuccessor(), "the one successor of the rotation, again");
+        assertTrue(store().find(other).isEmpty(), "a retry stores no new token");
 
-        RotationResult reuse = store().rotate(first, newHash(), owner.clientId(), POLICY, now.plusSeconds(11));
+        RotationResult reuse = store().rotate(first, newHash(), sealed(), owner.clientId(), POLICY, now.plusSeconds(11));
         RotationResult.ReuseDetected detected = assertInstanceOf(RotationResult.ReuseDetected.class, reuse);
         assertEquals("refresh_token_reuse", detected.family().revokeReason());
         assertNotNull(store().find(first).orElseThrow().family().revokedAt());
@@ -98,7 +110,7 @@ public abstract class RefreshTokenStoreContract {
         byte[] successor = newHash();
         startFamily(owner, first);
 
-        RotationResult result = store().rotate(first, successor, "someone-else", POLICY, now);
+        RotationResult result = store().rotate(first, successor, sealed(), "someone-else", POLICY, now);
 
         assertEquals(RotationPolicy.Decision.WRONG_CLIENT, assertInstanceOf(RotationResult.Rejected.class, result).reason());
         assertEquals(null, store().find(first).orElseThrow().rotatedAt());
@@ -107,7 +119,7 @@ public abstract class RefreshTokenStoreContract {
 
     @Test
     void unknownTokenIsRejected() {
-        RotationResult result = store().rotate(newHash(), newHash(), "cli", POLICY, now);
+        RotationResult result = store().rotate(newHash(), newHash(), sealed(), "cli", POLICY, now);
         assertEquals(RotationPolicy.Decision.UNKNOWN, assertInstanceOf(RotationResult.Rejected.class, result).reason());
     }
 
@@ -120,7 +132,7 @@ public abstract class RefreshTokenStoreContract {
         assertTrue(store().revokeFamily(family.id(), "admin_kick", now));
         assertFalse(store().revokeFamily(family.id(), "admin_kick", now), "revoking twice reports nothing new");
 
-        RotationResult result = store().rotate(first, newHash(), owner.clientId(), POLICY, now);
+        RotationResult result = store().rotate(first, newHash(), sealed(), owner.clientId(), POLICY, now);
         RotationResult.Rejected rejected = assertInstanceOf(RotationResult.Rejected.class, result);
         assertEquals(RotationPolicy.Decision.FAMILY_REVOKED, rejected.reason());
         assertEquals("admin_kick", rejected.family().revokeReason());
@@ -172,22 +184,22 @@ public abstract class RefreshTokenStoreContract {
             for (int i = 0; i < threads; i++) {
                 results.add(pool.submit(() -> {
                     start.await();
-                    return store().rotate(first, newHash(), owner.clientId(), POLICY, now);
+                    return store().rotate(first, newHash(), sealed(), owner.clientId(), POLICY, now);
                 }));
             }
             start.countDown();
             int rotations = 0;
-            int siblings = 0;
+            java.util.Set<java.nio.ByteBuffer> retried = new java.util.HashSet<>();
             for (Future<RotationResult> future : results) {
                 RotationResult.Rotated rotated = assertInstanceOf(RotationResult.Rotated.class, future.get());
                 if (rotated.graceRetry()) {
-                    siblings++;
+                    retried.add(java.nio.ByteBuffer.wrap(rotated.sealedSuccessor()));
                 } else {
                     rotations++;
                 }
             }
             assertEquals(1, rotations);
-            assertEquals(threads - 1, siblings);
+            assertEquals(1, retried.size(), "every retry gets the one successor");
         } finally {
             pool.shutdownNow();
         }

@@ -16,7 +16,7 @@ class RotationPolicyTest {
     private static StoredRefreshToken token(Instant rotatedAt, Instant lastRefreshed, Instant revokedAt) {
         RefreshFamily family = new RefreshFamily(UUID.randomUUID(), UUID.randomUUID(), "cli", UUID.randomUUID(), "openid",
                 T0, lastRefreshed, T0.plus(Duration.ofDays(30)), revokedAt, revokedAt == null ? null : "admin_kick");
-        return new StoredRefreshToken(new byte[32], family, T0, T0.plus(Duration.ofDays(7)), rotatedAt);
+        return new StoredRefreshToken(new byte[32], family, T0, T0.plus(Duration.ofDays(7)), rotatedAt, null);
     }
 
     @Test
@@ -27,7 +27,7 @@ class RotationPolicyTest {
     @Test
     void rotatedTokenIsASiblingUpToTheEndOfTheGraceWindowAndReuseAfter() {
         StoredRefreshToken rotated = token(T0, T0, null);
-        assertEquals(Decision.GRACE_SIBLING, POLICY.decide(rotated, "cli", T0.plusSeconds(10)));
+        assertEquals(Decision.GRACE_RETRY, POLICY.decide(rotated, "cli", T0.plusSeconds(10)));
         assertEquals(Decision.REUSE, POLICY.decide(rotated, "cli", T0.plusSeconds(10).plusMillis(1)));
     }
 
