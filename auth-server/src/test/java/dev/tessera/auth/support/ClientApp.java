@@ -18,6 +18,7 @@ public final class ClientApp implements AutoCloseable {
 
     private final HttpServer server;
     private final BlockingQueue<String> logoutTokens = new LinkedBlockingQueue<>();
+    private final java.util.concurrent.atomic.AtomicInteger failuresToGo = new java.util.concurrent.atomic.AtomicInteger();
 
     private ClientApp(HttpServer server) {
         this.server = server;
@@ -27,6 +28,11 @@ public final class ClientApp implements AutoCloseable {
         ClientApp app = new ClientApp(HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0));
         app.server.createContext("/backchannel", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            if (app.failuresToGo.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                exchange.sendResponseHeaders(503, -1); // the app is down: the auth server must retry
+                exchange.close();
+                return;
+            }
             app.logoutTokens.add(URLDecoder.decode(body.substring("logout_token=".length()), StandardCharsets.UTF_8));
             exchange.sendResponseHeaders(200, -1);
             exchange.close();
@@ -41,6 +47,16 @@ public final class ClientApp implements AutoCloseable {
 
     public String backchannelUri() {
         return base() + "/backchannel";
+    }
+
+    /** The next {@code n} back-channel posts fail with 503, as if the app were down. */
+    public void failNext(int n) {
+        failuresToGo.set(n);
+    }
+
+    /** Whether every failure asked for by {@link #failNext} has happened. */
+    public boolean failuresDone() {
+        return failuresToGo.get() == 0;
     }
 
     /** The next logout token posted to the app, or null when none arrives in time. */

@@ -8,7 +8,11 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 
-/** Logout tokens waiting for delivery ({@code backchannel_deliveries}): durable, so a client that is down gets them later. */
+/**
+ * Back-channel logouts waiting for delivery ({@code backchannel_deliveries}): durable, so a client that is
+ * down gets them later. A delivery keeps the token's subject and {@code sid}; the token itself is minted
+ * for each attempt, so a retry minutes later carries one the client still accepts.
+ */
 @Singleton
 public class BackchannelDeliveries {
 
@@ -18,19 +22,23 @@ public class BackchannelDeliveries {
         this.jdbc = jdbc;
     }
 
-    /** A delivery to attempt. */
-    public record Due(long id, String clientId, String uri, String logoutToken, int attempts) {
+    /**
+     * A delivery to attempt: the logout token's {@code sub} and {@code sid}; {@code queuedToken} only for
+     * rows queued before tokens were minted per attempt.
+     */
+    public record Due(long id, String clientId, String uri, String subject, String sid, String queuedToken, int attempts) {
     }
 
     @Transactional
-    public void enqueue(String clientId, String uri, String logoutToken, Instant now) {
+    public void enqueue(String clientId, String uri, String subject, String sid, Instant now) {
         jdbc.prepareStatement("""
-                INSERT INTO backchannel_deliveries (client_id, uri, logout_token, next_attempt_at) VALUES (?, ?, ?, ?)
+                INSERT INTO backchannel_deliveries (client_id, uri, subject, sid, next_attempt_at) VALUES (?, ?, ?, ?, ?)
                 """, statement -> {
             statement.setString(1, clientId);
             statement.setString(2, uri);
-            statement.setString(3, logoutToken);
-            statement.setTimestamp(4, Timestamp.from(now));
+            statement.setString(3, subject);
+            statement.setString(4, sid);
+            statement.setTimestamp(5, Timestamp.from(now));
             return statement.executeUpdate();
         });
     }
@@ -39,14 +47,14 @@ public class BackchannelDeliveries {
     @Transactional
     public List<Due> lockDue(Instant now, int limit) {
         return jdbc.prepareStatement("""
-                SELECT id, client_id, uri, logout_token, attempts FROM backchannel_deliveries
+                SELECT id, client_id, uri, subject, sid, logout_token, attempts FROM backchannel_deliveries
                 WHERE delivered_at IS NULL AND given_up_at IS NULL AND next_attempt_at <= ?
                 ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED
                 """, statement -> {
             statement.setTimestamp(1, Timestamp.from(now));
             statement.setInt(2, limit);
             return SqlRows.all(statement, rs -> new Due(rs.getLong("id"), rs.getString("client_id"), rs.getString("uri"),
-                    rs.getString("logout_token"), rs.getInt("attempts")));
+                    rs.getString("subject"), rs.getString("sid"), rs.getString("logout_token"), rs.getInt("attempts")));
         });
     }
 

@@ -1,5 +1,6 @@
 package dev.tessera.auth.sso.backchannel;
 
+import dev.tessera.auth.token.issue.OidcTokenIssuer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.transaction.TransactionOperations;
@@ -25,7 +26,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Posts logout tokens to clients (OIDC Back-Channel Logout §2.5): right after a sign-out and then
  * every second for anything due, retrying failures with exponential back-off (2 s … 5 min) and
- * giving up after {@value #MAX_ATTEMPTS} attempts.
+ * giving up after {@value #MAX_ATTEMPTS} attempts. Each attempt mints its own token: one minted when
+ * the logout was queued would have expired by the later retries.
  */
 @Singleton
 public class BackchannelLogoutSender {
@@ -35,6 +37,7 @@ public class BackchannelLogoutSender {
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
 
     private final BackchannelDeliveries deliveries;
+    private final OidcTokenIssuer oidc;
     private final TransactionOperations<Connection> transactions;
     private final MeterRegistry meters;
     private final Clock clock;
@@ -45,9 +48,10 @@ public class BackchannelLogoutSender {
         return thread;
     });
 
-    public BackchannelLogoutSender(BackchannelDeliveries deliveries, TransactionOperations<Connection> transactions,
-                                   MeterRegistry meters, Clock clock) {
+    public BackchannelLogoutSender(BackchannelDeliveries deliveries, OidcTokenIssuer oidc,
+                                   TransactionOperations<Connection> transactions, MeterRegistry meters, Clock clock) {
         this.deliveries = deliveries;
+        this.oidc = oidc;
         this.transactions = transactions;
         this.meters = meters;
         this.clock = clock;
@@ -79,7 +83,7 @@ public class BackchannelLogoutSender {
                     .timeout(Duration.ofSeconds(3))
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString("logout_token="
-                            + URLEncoder.encode(due.logoutToken(), StandardCharsets.UTF_8)))
+                            + URLEncoder.encode(logoutToken(due), StandardCharsets.UTF_8)))
                     .build(), HttpResponse.BodyHandlers.discarding());
             if (response.statusCode() / 100 == 2) {
                 deliveries.delivered(due.id(), clock.instant());
@@ -99,6 +103,10 @@ public class BackchannelLogoutSender {
         meters.counter("tessera.backchannel.logout", "outcome", next == null ? "given_up" : "retrying").increment();
         LOG.info("back-channel logout to {} failed ({}), attempt {}{}", due.clientId(), error, attempts,
                 next == null ? ", giving up" : ", retrying");
+    }
+
+    private String logoutToken(BackchannelDeliveries.Due due) {
+        return due.subject() == null ? due.queuedToken() : oidc.logoutToken(due.clientId(), due.subject(), due.sid());
     }
 
     static Duration backoff(int attempts) {

@@ -7,7 +7,6 @@ import dev.tessera.auth.device.Device;
 import dev.tessera.auth.sso.session.SsoProperties;
 import dev.tessera.auth.sso.session.SsoSession;
 import dev.tessera.auth.sso.session.SsoSessionStore;
-import dev.tessera.auth.token.issue.OidcTokenIssuer;
 import io.lettuce.core.RedisException;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -27,16 +26,14 @@ public class SsoSignOut implements BrowserSignOut {
 
     private final SsoSessionStore sessions;
     private final ClientStore clients;
-    private final OidcTokenIssuer oidc;
     private final BackchannelDeliveries deliveries;
     private final BackchannelLogoutSender sender;
     private final Clock clock;
 
-    public SsoSignOut(SsoSessionStore sessions, ClientStore clients, OidcTokenIssuer oidc, BackchannelDeliveries deliveries,
+    public SsoSignOut(SsoSessionStore sessions, ClientStore clients, BackchannelDeliveries deliveries,
                       BackchannelLogoutSender sender, Clock clock) {
         this.sessions = sessions;
         this.clients = clients;
-        this.oidc = oidc;
         this.deliveries = deliveries;
         this.sender = sender;
         this.clock = clock;
@@ -62,8 +59,8 @@ public class SsoSignOut implements BrowserSignOut {
             for (String clientId : sessions.clients(session.get())) {
                 Optional<Client> client = clients.findById(clientId);
                 if (client.isPresent() && client.get().backchannelLogoutUri() != null) {
-                    deliveries.enqueue(clientId, client.get().backchannelLogoutUri(),
-                            oidc.logoutToken(clientId, device.userId().toString(), device.id().toString()), clock.instant());
+                    deliveries.enqueue(clientId, client.get().backchannelLogoutUri(), device.userId().toString(),
+                            device.id().toString(), clock.instant());
                     queued = true;
                 }
             }
