@@ -38,8 +38,10 @@ import java.util.UUID;
 /**
  * OIDC RP-Initiated Logout 1.0 at {@code /oauth/logout}: ends the SSO session (the browser device is
  * signed out like a kick, so every client that took part gets a back-channel logout) and returns to
- * the client's registered post-logout URI. Without an {@code id_token_hint}, only a CSRF-protected
- * POST from our own confirmation page logs out, so a foreign page cannot log users out.
+ * the client's registered post-logout URI. With a verified {@code id_token_hint} it ends the hint's own
+ * session; without one (or when the hint's session is gone, or the hint cannot be verified), only a
+ * CSRF-protected POST from our own confirmation page logs the browser out, so a foreign page or an old
+ * link cannot log users out.
  */
 @Controller("/oauth/logout")
 @Secured(SecurityRule.IS_ANONYMOUS)
@@ -86,13 +88,17 @@ public class LogoutController {
     }
 
     private HttpResponse<?> logout(HttpRequest<?> request, OAuthParameters params, boolean confirmed) {
-        Optional<String> hintParam = params.optional("id_token_hint");
-        Optional<JWTClaimsSet> hint = hintParam.flatMap(hints::verify);
-        if (hintParam.isPresent() && hint.isEmpty()) {
-            return Pages.message(HttpStatus.BAD_REQUEST, "This sign-out link is not valid", "id_token_hint is not an ID token of this server");
+        // A hint this server cannot verify (its key rotated out, a forgery, an access token) counts as absent:
+        // the user is asked to confirm rather than left at an error while still signed in.
+        Optional<JWTClaimsSet> hint = params.optional("id_token_hint").flatMap(hints::verify);
+        Optional<String> hintClient = hint.map(claims -> claims.getAudience().get(0));
+        Optional<String> clientId = params.optional("client_id");
+        if (clientId.isPresent() && hintClient.isPresent() && !clientId.equals(hintClient)) {
+            // RP-Initiated Logout §2: the OP MUST check that client_id is the client the ID token was issued to.
+            return Pages.message(HttpStatus.BAD_REQUEST, "This sign-out link is not valid",
+                    "client_id is not the client of id_token_hint");
         }
-        Optional<String> clientId = params.optional("client_id")
-                .or(() -> hint.map(c -> c.getAudience().isEmpty() ? null : c.getAudience().get(0)));
+        clientId = clientId.or(() -> hintClient);
         Optional<String> postLogout = params.optional("post_logout_redirect_uri");
         if (postLogout.isPresent()) {
             Optional<Client> client = clientId.flatMap(clients::findById);
@@ -102,18 +108,38 @@ public class LogoutController {
                         "post_logout_redirect_uri is not registered for this client");
             }
         }
-        Optional<SsoSession> session = hint.flatMap(c -> deviceOf(c).flatMap(sessions::findByDevice))
-                .or(() -> cookies.sessionId(request).flatMap(sessions::find));
-        if (hint.isEmpty() && !confirmed && session.isPresent()) {
-            String csrf = SsoCookies.newCsrfToken();
-            return Pages.confirmLogout(csrf).cookie(cookies.newCsrf(csrf, request));
+        Optional<SsoSession> browser = cookies.sessionId(request).flatMap(sessions::find);
+        Optional<SsoSession> target = confirmed ? browser : hint.flatMap(claims -> hintedSession(claims, browser));
+        if (target.isEmpty() && !confirmed && browser.isPresent()) {
+            return confirmation(request, clientId, postLogout, params.optional("state"));
         }
-        session.ifPresent(s -> signOut(s, request));
+        target.ifPresent(s -> signOut(s, request));
         MutableHttpResponse<?> response = postLogout
                 .<MutableHttpResponse<?>>map(uri -> Redirects.found(URI.create(uri + params.optional("state")
                         .map(state -> (uri.contains("?") ? "&" : "?") + "state=" + AuthorizationFlow.encode(state)).orElse(""))))
                 .orElseGet(() -> Pages.message(HttpStatus.OK, "You are signed out", "You have been signed out of every application."));
         return response.cookie(cookies.clearSession(request));
+    }
+
+    /**
+     * The session the hint names, and only that one: never the browser's own session in its place (an old
+     * ID token in a link would otherwise sign whoever follows it out of the session they have now), and only
+     * from a browser that holds that session or none.
+     */
+    private Optional<SsoSession> hintedSession(JWTClaimsSet hint, Optional<SsoSession> browser) {
+        return deviceOf(hint).flatMap(sessions::findByDevice)
+                .filter(hinted -> browser.map(own -> own.id().equals(hinted.id())).orElse(true));
+    }
+
+    /** Asks before signing the browser's session out; the form carries where to return afterwards. */
+    private MutableHttpResponse<String> confirmation(HttpRequest<?> request, Optional<String> clientId,
+                                                     Optional<String> postLogout, Optional<String> state) {
+        Map<String, String> carried = new java.util.LinkedHashMap<>();
+        clientId.ifPresent(id -> carried.put("client_id", id));
+        postLogout.ifPresent(uri -> carried.put("post_logout_redirect_uri", uri));
+        state.ifPresent(value -> carried.put("state", value));
+        String csrf = SsoCookies.newCsrfToken();
+        return Pages.confirmLogout(csrf, carried).cookie(cookies.newCsrf(csrf, request));
     }
 
     private void signOut(SsoSession session, HttpRequest<?> request) {

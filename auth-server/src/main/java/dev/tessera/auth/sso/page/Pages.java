@@ -4,6 +4,7 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
+import java.util.Map;
 
 /** The few server-rendered pages of the SSO: small, escaped, no scripts. */
 public final class Pages {
@@ -54,12 +55,16 @@ public final class Pages {
                 + escape(text) + "</p>");
     }
 
-    public static MutableHttpResponse<String> confirmLogout(String csrf) {
+    /** The sign-out confirmation; {@code carried} are hidden fields the form posts back (where to return). */
+    public static MutableHttpResponse<String> confirmLogout(String csrf, Map<String, String> carried) {
+        StringBuilder hidden = new StringBuilder();
+        carried.forEach((name, value) -> hidden.append("<input type=\"hidden\" name=\"").append(escape(name))
+                .append("\" value=\"").append(escape(value)).append("\">"));
         return page(HttpStatus.OK, "Sign out · Tessera", """
                 <p class="brand">Tessera</p><h1>Sign out?</h1><p class="sub">You will be signed out of every application.</p>
-                <form method="post" action="/oauth/logout"><input type="hidden" name="csrf" value="%s">
+                <form method="post" action="/oauth/logout"><input type="hidden" name="csrf" value="%s">%s
                 <button type="submit">Sign out</button></form>
-                """.formatted(escape(csrf)));
+                """.formatted(escape(csrf), hidden));
     }
 
     private static MutableHttpResponse<String> page(HttpStatus status, String title, String body) {
