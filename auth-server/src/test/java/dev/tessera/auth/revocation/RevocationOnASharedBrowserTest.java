@@ -104,9 +104,9 @@ class RevocationOnASharedBrowserTest extends IntegrationTest {
         assertEquals(sid, SignedJWT.parse(docsTokens.field("access_token")).getJWTClaimsSet().getStringClaim("sid"),
                 "one browser, one device");
 
+        // No waiting after the revocation: tokens carry their issue time to the millisecond (iat_ms), so the
+        // sign-in again below, in the same second as the revocation's mark, is not covered by it.
         assertEquals(200, revoke(mail, mailTokens.field("refresh_token")).status());
-        // iat has one-second resolution, so a mark covers the whole second it was made in (RevocationRule).
-        clock.advance(Duration.ofSeconds(1));
 
         Logins logins = new Logins(http);
         assertEquals("invalid_grant", refresh(mail, mailTokens.field("refresh_token")).field("error"));
@@ -132,5 +132,29 @@ class RevocationOnASharedBrowserTest extends IntegrationTest {
         String logoutToken = app.nextLogoutToken(Duration.ofSeconds(10));
         assertNotNull(logoutToken, "the apps that used the browser get a back-channel logout");
         assertEquals(sid, SignedJWT.parse(logoutToken).getJWTClaimsSet().getStringClaim("sid"));
+    }
+
+    /**
+     * Issue 11 #6: a device signed out while its SSO session could not be ended (Redis away at that moment)
+     * must not keep issuing codes that fail at the token endpoint: the user would be stuck until the
+     * session's absolute timeout. The authorization endpoint checks the session's device.
+     */
+    @Test
+    void anSsoSessionWhoseDeviceWasSignedOutIssuesNoMoreCodes() {
+        Client mail = accounts.ssoClient(base, app.backchannelUri());
+        Browser browser = new Browser(http);
+        String sid;
+        try {
+            sid = SignedJWT.parse(signIn(browser, mail).field("access_token")).getJWTClaimsSet().getStringClaim("sid");
+        } catch (java.text.ParseException e) {
+            throw new AssertionError(e);
+        }
+        // The device's sign-out committed; the SSO session in Redis outlived it.
+        sql.count("WITH d AS (UPDATE devices SET revoked_at = now(), revoke_reason = 'admin_kick' WHERE id = ?::uuid "
+                + "RETURNING 1) SELECT count(*) FROM d", sid);
+
+        Http.Response again = browser.get(authorize(mail));
+
+        assertTrue(again.header("Location").startsWith("/login"), "a fresh login, not a dead code: " + again.header("Location"));
     }
 }

@@ -1,5 +1,7 @@
 package dev.tessera.auth.sso.authorize;
 
+import dev.tessera.auth.device.Device;
+import dev.tessera.auth.device.DeviceStore;
 import dev.tessera.auth.error.OAuthError;
 import dev.tessera.auth.error.OAuthException;
 import dev.tessera.auth.sso.page.Pages;
@@ -32,12 +34,15 @@ public class AuthorizeController {
     private final SsoSessionStore sessions;
     private final SsoCookies cookies;
     private final PendingLogins pending;
+    private final DeviceStore devices;
 
-    public AuthorizeController(AuthorizationFlow flow, SsoSessionStore sessions, SsoCookies cookies, PendingLogins pending) {
+    public AuthorizeController(AuthorizationFlow flow, SsoSessionStore sessions, SsoCookies cookies, PendingLogins pending,
+                               DeviceStore devices) {
         this.flow = flow;
         this.sessions = sessions;
         this.cookies = cookies;
         this.pending = pending;
+        this.devices = devices;
     }
 
     @Get("/oauth/authorize")
@@ -51,8 +56,7 @@ public class AuthorizeController {
         } catch (AuthorizationRequest.RedirectableError e) {
             return AuthorizationFlow.redirectError(e.redirectUri(), e.error(), e.state());
         }
-        Optional<SsoSession> session = "login".equals(authorization.prompt()) ? Optional.empty()
-                : cookies.sessionId(request).flatMap(sessions::find);
+        Optional<SsoSession> session = "login".equals(authorization.prompt()) ? Optional.empty() : liveSession(request);
         if (session.isPresent()) {
             return flow.issueCode(authorization, session.get());
         }
@@ -62,5 +66,19 @@ public class AuthorizeController {
         }
         String id = pending.save(request.getUri().getRawQuery());
         return Redirects.found(URI.create("/login?request=" + id));
+    }
+
+    /**
+     * The browser's SSO session, if its device is still signed in. A device signed out while Redis was
+     * unreachable keeps its SSO session there; issuing codes from it would only send the user round in
+     * circles (the token endpoint refuses them) until the session times out, so it ends here instead.
+     */
+    private Optional<SsoSession> liveSession(HttpRequest<?> request) {
+        Optional<SsoSession> session = cookies.sessionId(request).flatMap(sessions::find);
+        if (session.isPresent() && devices.findById(session.get().deviceId()).filter(Device::active).isEmpty()) {
+            sessions.delete(session.get());
+            return Optional.empty();
+        }
+        return session;
     }
 }
