@@ -29,6 +29,19 @@ public class JdbcUserStore implements UserStore {
         return queryOne("SELECT * FROM users WHERE lower(username) = lower(?)", username);
     }
 
+    /** PostgreSQL's own lower(), the one {@link #findByUsername} compares with: Java's differs (U+0130). */
+    @Override
+    @ReadOnly
+    public String loginKey(String username) {
+        return jdbc.prepareStatement("SELECT lower(?)", statement -> {
+            statement.setString(1, username);
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        });
+    }
+
     @Override
     @ReadOnly
     public Optional<User> findById(UUID id) {

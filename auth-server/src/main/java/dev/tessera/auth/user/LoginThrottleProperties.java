@@ -13,6 +13,7 @@ import java.time.Duration;
  * @param maxLock          longest lock
  * @param window           how long failures are remembered
  * @param maxFailuresPerIp failed logins from one IP within {@code window} before that IP is refused
+ * @param localMaxEntries  counters a replica keeps in memory while Redis is unreachable
  */
 @ConfigurationProperties("tessera.login-throttle")
 public record LoginThrottleProperties(
@@ -20,5 +21,6 @@ public record LoginThrottleProperties(
         @Bindable(defaultValue = "2s") Duration firstLock,
         @Bindable(defaultValue = "15m") Duration maxLock,
         @Bindable(defaultValue = "15m") Duration window,
-        @Bindable(defaultValue = "100") @Min(1) int maxFailuresPerIp) {
+        @Bindable(defaultValue = "100") @Min(1) int maxFailuresPerIp,
+        @Bindable(defaultValue = "100000") @Min(100) int localMaxEntries) {
 }

@@ -31,7 +31,11 @@ public class PasswordLogin {
 
     /** The account, or an OAuthException: {@code invalid_grant}, or 429 when throttled. */
     public User authenticate(String username, String password, String clientId, String ip, String via) {
-        throttle.checkAllowed(username, ip);
+        // The name as the user store compares names (PostgreSQL's lower(), which differs from Java's on U+0130):
+        // every spelling that reaches the account shares its counters, and unknown names are counted alike.
+        String account = users.loginKey(username);
+        // Reserved before the password is checked: parallel guesses cannot all pass before the first failure counts.
+        throttle.reserve(account, ip);
         Optional<User> found = users.findByUsername(username);
         boolean valid;
         if (found.isPresent()) {
@@ -41,13 +45,12 @@ public class PasswordLogin {
             valid = false;
         }
         if (!valid) {
-            throttle.recordFailure(username, ip);
             audit.record(new AuditEvent(AuditEvent.LOGIN_FAILED, "client:" + clientId, found.map(User::id).orElse(null),
                     clientId, null, ip, "via=" + via));
             throw OAuthException.of(OAuthError.INVALID_GRANT, BAD_CREDENTIALS,
                     "password login failed for " + (found.isPresent() ? "known" : "unknown") + " user");
         }
-        throttle.recordSuccess(username);
+        throttle.succeeded(account, ip);
         return found.get();
     }
 }

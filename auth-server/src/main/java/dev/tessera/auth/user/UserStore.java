@@ -9,6 +9,12 @@ public interface UserStore {
 
     Optional<User> findByUsername(String username);
 
+    /**
+     * The key under which logins as {@code username} are counted: equal for every spelling that
+     * {@link #findByUsername} matches to one account, whether or not the account exists.
+     */
+    String loginKey(String username);
+
     Optional<User> findById(UUID id);
 
     /** Accounts whose username, name or email contains {@code query} (all when null), by username. */

@@ -19,6 +19,14 @@ public class InMemoryUserStore implements UserStore {
     }
 
     @Override
+    public String loginKey(String username) {
+        // Folded per code point, the way equalsIgnoreCase compares (String.toLowerCase would expand U+0130).
+        StringBuilder key = new StringBuilder(username.length());
+        username.codePoints().forEach(c -> key.appendCodePoint(Character.toLowerCase(Character.toUpperCase(c))));
+        return key.toString();
+    }
+
+    @Override
     public Optional<User> findById(UUID id) {
         return Optional.ofNullable(users.get(id));
     }

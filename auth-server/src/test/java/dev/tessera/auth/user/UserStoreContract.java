@@ -30,6 +30,19 @@ public abstract class UserStoreContract {
         assertEquals(Optional.empty(), store().findById(UUID.randomUUID()));
     }
 
+    /** Issue 11 #18: the throttle's key must not split where the lookup does not (U+0130 folds to "i" in PostgreSQL). */
+    @Test
+    void everySpellingThatFindsTheAccountHasItsLoginKey() {
+        String name = "tina-" + UUID.randomUUID();
+        User user = saved(name, "Tina");
+        for (String spelling : new String[] {name.toUpperCase(java.util.Locale.ROOT), "t\u0130na" + name.substring(4)}) {
+            assertEquals(Optional.of(user.id()), store().findByUsername(spelling).map(User::id), spelling);
+            assertEquals(store().loginKey(name), store().loginKey(spelling), spelling);
+        }
+        String unknown = "nobody-" + UUID.randomUUID();
+        assertEquals(store().loginKey(unknown), store().loginKey(unknown.toUpperCase(java.util.Locale.ROOT)));
+    }
+
     @Test
     void saveReplacesTheAccountWithTheSameId() {
         User user = saved("contract-" + UUID.randomUUID(), "Before");
