@@ -55,6 +55,7 @@ public final class AuthServerProcess implements AutoCloseable {
         all.put("tessera.demo-data.enabled", "true");
         all.put("tessera.keys.encryption-key", TestServices.SIGNING_KEY_ENCRYPTION_KEY);
         all.put("tessera.login-throttle.max-failures-per-ip", "1000000");
+        all.put("tessera.http.require-https", "false"); // plain http on loopback, like the dev profile
         all.putAll(properties);
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-XX:TieredStopAtLevel=1", "-Xss512k"));
         all.forEach((key, value) -> command.add("-D" + key + "=" + value));

@@ -1,6 +1,7 @@
 package dev.tessera.auth.sso.session;
 
 import dev.tessera.auth.crypto.Hashes;
+import dev.tessera.auth.protocol.RequestOrigin;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.cookie.SameSite;
@@ -11,7 +12,8 @@ import java.util.Optional;
 
 /**
  * The SSO's cookies: the session (HttpOnly, SameSite=Lax so the top-level redirect back from a client
- * carries it, Secure over HTTPS) and the login form's CSRF token (double-submit, SameSite=Strict).
+ * carries it) and the login form's CSRF token (double-submit, SameSite=Strict); both {@code Secure} when the
+ * browser speaks HTTPS to us or to a trusted proxy in front, and always in production ({@code require-https}).
  */
 @Singleton
 public class SsoCookies {
@@ -30,18 +32,18 @@ public class SsoCookies {
 
     public Cookie session(String id, HttpRequest<?> request) {
         return Cookie.of(properties.cookieName(), id).httpOnly(true).sameSite(SameSite.Lax).path("/")
-                .secure(request.isSecure());
+                .secure(RequestOrigin.secure(request));
     }
 
     public Cookie clearSession(HttpRequest<?> request) {
         return Cookie.of(properties.cookieName(), "").httpOnly(true).sameSite(SameSite.Lax).path("/").maxAge(0)
-                .secure(request.isSecure());
+                .secure(RequestOrigin.secure(request));
     }
 
     /** A fresh CSRF token for a form, and its cookie. */
     public Cookie newCsrf(String token, HttpRequest<?> request) {
         return Cookie.of(CSRF_COOKIE, token).httpOnly(true).sameSite(SameSite.Strict).path("/")
-                .secure(request.isSecure());
+                .secure(RequestOrigin.secure(request));
     }
 
     public static String newCsrfToken() {
