@@ -13,11 +13,15 @@ import java.time.Duration;
  * @param retiredPublishExtra how long past the access token lifetime a retired key stays in the JWKS
  * @param encryptionKey  base64 of 32 random bytes that encrypt the private keys at rest; no default
  *                       outside the dev profile (generate one with {@code openssl rand -base64 32})
+ * @param allowUnencrypted whether a private key stored in clear (written before encryption existed) is
+ *                       read; only the dev profile allows it: elsewhere a plain row is what someone with
+ *                       write access to the table would plant, and start-up refuses it
  */
 @ConfigurationProperties("tessera.keys")
 public record KeyProperties(
         @Bindable(defaultValue = "RS256") @NotNull SigningAlgorithm algorithm,
         @Bindable(defaultValue = "30s") Duration reloadInterval,
         @Bindable(defaultValue = "5m") Duration retiredPublishExtra,
-        @jakarta.validation.constraints.NotBlank String encryptionKey) {
+        @jakarta.validation.constraints.NotBlank String encryptionKey,
+        @Bindable(defaultValue = "false") boolean allowUnencrypted) {
 }

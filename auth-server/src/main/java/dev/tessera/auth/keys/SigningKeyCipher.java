@@ -15,8 +15,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Encrypts signing keys at rest: AES-256-GCM with the key id as associated data, so a database
  * leak yields no private key and a ciphertext cannot be moved to another row. Stored as
- * {@code enc:v1:<base64(iv | ciphertext | tag)>}. Rows written before encryption existed (plain JWK
- * JSON) are still read; rotating the key replaces them.
+ * {@code enc:v1:<base64(iv | ciphertext | tag)>}. A row in plain JWK JSON (written before encryption
+ * existed, or planted by someone who can write to the table) is refused unless
+ * {@code tessera.keys.allow-unencrypted} is set, which only the dev profile does.
  */
 @Singleton
 public class SigningKeyCipher {
@@ -27,6 +28,7 @@ public class SigningKeyCipher {
     private static final int TAG_BITS = 128;
 
     private final SecretKeySpec key;
+    private final boolean allowUnencrypted;
     private final SecureRandom random = new SecureRandom();
 
     public SigningKeyCipher(KeyProperties properties) {
@@ -40,6 +42,7 @@ public class SigningKeyCipher {
             throw new IllegalStateException("tessera.keys.encryption-key must be 32 bytes (256 bits), base64; got " + raw.length);
         }
         this.key = new SecretKeySpec(raw, "AES");
+        this.allowUnencrypted = properties.allowUnencrypted();
     }
 
     public String encrypt(String kid, String jwkJson) {
@@ -59,6 +62,11 @@ public class SigningKeyCipher {
 
     public String decrypt(String kid, String stored) {
         if (!stored.startsWith(PREFIX)) {
+            if (!allowUnencrypted) {
+                throw new IllegalStateException("signing key " + kid + " is stored unencrypted: refused. Delete its row "
+                        + "from signing_keys (a new key is generated at start-up), or start once with "
+                        + "tessera.keys.allow-unencrypted=true and rotate the keys.");
+            }
             LOG.warn("signing key {} is stored unencrypted; rotate keys to replace it", kid);
             return stored;
         }

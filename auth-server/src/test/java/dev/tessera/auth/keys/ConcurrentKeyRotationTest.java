@@ -49,7 +49,7 @@ class ConcurrentKeyRotationTest implements TestPropertyProvider {
         int replicas = 4;
         // ES256 keys generate fast, so the replicas really rotate at the same moment.
         KeyProperties es256 = new KeyProperties(SigningAlgorithm.ES256, keyProperties.reloadInterval(),
-                keyProperties.retiredPublishExtra(), keyProperties.encryptionKey());
+                keyProperties.retiredPublishExtra(), keyProperties.encryptionKey(), false);
         SigningKeyStore slowNetwork = new SlowStore(store);
         List<KeyManager> managers = new ArrayList<>();
         for (int i = 0; i < replicas; i++) {

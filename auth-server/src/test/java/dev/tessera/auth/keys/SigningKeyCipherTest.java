@@ -18,7 +18,7 @@ class SigningKeyCipherTest {
         byte[] key = new byte[length];
         java.util.Arrays.fill(key, fill);
         return new SigningKeyCipher(new KeyProperties(SigningAlgorithm.RS256, Duration.ofSeconds(30), Duration.ofMinutes(5),
-                Base64.getEncoder().encodeToString(key)));
+                Base64.getEncoder().encodeToString(key), false));
     }
 
     @Test
@@ -41,9 +41,19 @@ class SigningKeyCipherTest {
         assertThrows(IllegalStateException.class, () -> cipher.decrypt("kid-1", flipped), "a flipped bit");
     }
 
+    /** Issue 11 #14: someone with write access to the table plants a key of their own, in clear. */
     @Test
-    void legacyPlaintextRowsStillReadAndShortKeysAreRefused() {
-        assertEquals(JWK, cipher((byte) 7, 32).decrypt("old", JWK));
+    void anUnencryptedKeyPlantedInTheTableIsRefusedOutsideDev() {
+        IllegalStateException refused = assertThrows(IllegalStateException.class,
+                () -> cipher((byte) 7, 32).decrypt("planted", JWK));
+        assertTrue(refused.getMessage().contains("unencrypted"), refused.getMessage());
+    }
+
+    @Test
+    void legacyPlaintextRowsStillReadInDevAndShortKeysAreRefused() {
+        SigningKeyCipher dev = new SigningKeyCipher(new KeyProperties(SigningAlgorithm.RS256, Duration.ofSeconds(30),
+                Duration.ofMinutes(5), Base64.getEncoder().encodeToString(new byte[32]), true));
+        assertEquals(JWK, dev.decrypt("old", JWK));
         assertThrows(IllegalStateException.class, () -> cipher((byte) 7, 16));
     }
 }

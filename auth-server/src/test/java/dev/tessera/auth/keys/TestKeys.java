@@ -12,7 +12,8 @@ public final class TestKeys {
 
     public static KeyManager keyManager(TokenProperties tokens, Clock clock) {
         KeyManager keys = new KeyManager(new InMemorySigningKeyStore(), new KeyProperties(SigningAlgorithm.ES256,
-                Duration.ofSeconds(30), Duration.ofMinutes(5), "unused: the in-memory store does not encrypt"), tokens, clock);
+                Duration.ofSeconds(30), Duration.ofMinutes(5), "unused: the in-memory store does not encrypt", false),
+                tokens, clock);
         keys.start();
         return keys;
     }
