@@ -12,6 +12,19 @@ import org.junit.jupiter.api.Test;
 @MicronautTest(transactional = false)
 class MetricsTest extends IntegrationTest {
 
+    /** application-test.yml's tessera.metrics.scrape-token. */
+    private static final String SCRAPE_TOKEN = "test-metrics-scrape-token";
+
+    /** Issue 11 #12: the meters tell an outsider who is online, how logins fail and whether Redis is down. */
+    @Test
+    void metricsAreRefusedWithoutTheScrapeToken() {
+        assertEquals(401, http.get("/metrics").status());
+        assertEquals(401, http.get("/metrics", "Bearer wrong-token-of-some-length").status());
+        assertEquals(401, http.get("/metrics", "Bearer " + Logins.class.getSimpleName()).status());
+        assertEquals(401, http.get("/metrics", "Bearer " + new Logins(http).alice().field("access_token")).status(),
+                "a user's access token is not a scrape token");
+    }
+
     @Test
     void prometheusExpositionCarriesTheTokenAndRevocationMeters() {
         Logins logins = new Logins(http);
@@ -19,7 +32,7 @@ class MetricsTest extends IntegrationTest {
         logins.refresh(login.field("refresh_token"));
         logins.revoke(login.field("access_token"));
 
-        Http.Response metrics = http.get("/metrics");
+        Http.Response metrics = http.get("/metrics", "Bearer " + SCRAPE_TOKEN);
 
         assertEquals(200, metrics.status());
         assertTrue(metrics.header("Content-Type").startsWith("text/plain"));
