@@ -17,8 +17,9 @@ class SigningKeyCipherTest {
     private static SigningKeyCipher cipher(byte fill, int length) {
         byte[] key = new byte[length];
         java.util.Arrays.fill(key, fill);
-        return new SigningKeyCipher(new KeyProperties(SigningAlgorithm.RS256, Duration.ofSeconds(30), Duration.ofMinutes(5),
-                Base64.getEncoder().encodeToString(key), false));
+        KeyProperties properties = new KeyProperties(SigningAlgorithm.RS256, Duration.ofSeconds(30), Duration.ofMinutes(5),
+                Base64.getEncoder().encodeToString(key), false);
+        return new SigningKeyCipher(new ServerKeys(properties), properties);
     }
 
     @Test
@@ -51,8 +52,9 @@ class SigningKeyCipherTest {
 
     @Test
     void legacyPlaintextRowsStillReadInDevAndShortKeysAreRefused() {
-        SigningKeyCipher dev = new SigningKeyCipher(new KeyProperties(SigningAlgorithm.RS256, Duration.ofSeconds(30),
-                Duration.ofMinutes(5), Base64.getEncoder().encodeToString(new byte[32]), true));
+        KeyProperties devProfile = new KeyProperties(SigningAlgorithm.RS256, Duration.ofSeconds(30),
+                Duration.ofMinutes(5), Base64.getEncoder().encodeToString(new byte[32]), true);
+        SigningKeyCipher dev = new SigningKeyCipher(new ServerKeys(devProfile), devProfile);
         assertEquals(JWK, dev.decrypt("old", JWK));
         assertThrows(IllegalStateException.class, () -> cipher((byte) 7, 16));
     }

@@ -1,7 +1,9 @@
 package dev.tessera.auth.sso.authorize;
 
 import dev.tessera.auth.crypto.Hashes;
+import dev.tessera.auth.keys.SealedValues;
 import dev.tessera.auth.sso.session.SsoProperties;
+import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
@@ -17,7 +19,8 @@ import java.util.Optional;
 /**
  * Authorization codes in Redis, stored by SHA-256 of the code, single use (GETDEL) and short-lived
  * (RFC 6749 §4.1.2). After redemption a marker remembers what the code produced, so a replayed code
- * can have those tokens revoked (RFC 6749 §4.1.2: SHOULD revoke).
+ * can have those tokens revoked (RFC 6749 §4.1.2: SHOULD revoke). Values are sealed with a key only the
+ * auth server holds ({@link SealedValues}): a code written into Redis by anyone else redeems nothing.
  */
 @Singleton
 public class AuthorizationCodes {
@@ -26,11 +29,14 @@ public class AuthorizationCodes {
     private static final String USED = "tessera:code-used:";
 
     private final RedisCommands<String, String> redis;
+    private final SealedValues sealed;
     private final JsonMapper json;
     private final SsoProperties properties;
 
-    public AuthorizationCodes(StatefulRedisConnection<String, String> connection, JsonMapper json, SsoProperties properties) {
+    public AuthorizationCodes(StatefulRedisConnection<String, String> connection, SealedValues sealed, JsonMapper json,
+                              SsoProperties properties) {
         this.redis = connection.sync();
+        this.sealed = sealed;
         this.json = json;
         this.properties = properties;
     }
@@ -48,25 +54,37 @@ public class AuthorizationCodes {
 
     public String issue(Grant grant) {
         String code = Hashes.randomToken(32);
-        redis.set(CODE + key(code), write(grant), SetArgs.Builder.px(properties.codeTtl().toMillis()));
+        String key = CODE + key(code);
+        redis.set(key, sealed.seal(key, write(grant)), SetArgs.Builder.px(properties.codeTtl().toMillis()));
         return code;
     }
 
-    /** The grant, exactly once. */
+    /** The grant, exactly once; empty for an unknown, used or expired code, or one this server did not write. */
     public Optional<Grant> redeem(String code) {
-        String value = redis.getdel(CODE + key(code));
-        return value == null ? Optional.empty() : Optional.of(read(value, Grant.class));
+        String key = CODE + key(code);
+        return sealed.open(key, take(key)).map(value -> read(value, Grant.class));
     }
 
     public void rememberIssued(String code, Issued issued) {
         // Kept as long as the tokens can matter: the refresh family is revoked by id, the access token by jti.
-        redis.set(USED + key(code), write(issued), SetArgs.Builder.px(properties.absoluteTimeout().toMillis()));
+        String key = USED + key(code);
+        redis.set(key, sealed.seal(key, write(issued)), SetArgs.Builder.px(properties.absoluteTimeout().toMillis()));
     }
 
     /** For a code that was already redeemed: what it produced (and forget it, so it is revoked once). */
     public Optional<Issued> takeIssued(String code) {
-        String value = redis.getdel(USED + key(code));
-        return value == null ? Optional.empty() : Optional.of(read(value, Issued.class));
+        String key = USED + key(code);
+        return sealed.open(key, take(key)).map(value -> read(value, Issued.class));
+    }
+
+    /** GETDEL; null when absent or when something other than a string was put there (not ours either way). */
+    private String take(String key) {
+        try {
+            return redis.getdel(key);
+        } catch (RedisCommandExecutionException e) {
+            redis.del(key);
+            return null;
+        }
     }
 
     private static String key(String code) {

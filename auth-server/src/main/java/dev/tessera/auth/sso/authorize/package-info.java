@@ -3,6 +3,7 @@
  * {@link dev.tessera.auth.sso.authorize.AuthorizationRequest} validates,
  * {@link dev.tessera.auth.sso.authorize.AuthorizationFlow} issues single-use codes
  * ({@link dev.tessera.auth.sso.authorize.AuthorizationCodes}) to a signed-in browser, and
- * {@link dev.tessera.auth.sso.authorize.PendingLogins} keeps the request while the user logs in.
+ * {@link dev.tessera.auth.sso.authorize.PendingLogins} seals the request into the login page while the
+ * user logs in (nothing kept on the server).
  */
 package dev.tessera.auth.sso.authorize;

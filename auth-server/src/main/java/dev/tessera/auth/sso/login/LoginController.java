@@ -111,20 +111,18 @@ public class LoginController {
         }
         // Whatever session id the browser brought is discarded, never adopted (session fixation).
         cookies.sessionId(request).flatMap(sessions::find).ifPresent(sessions::delete);
-        SsoSession session = startSession(user, request);
+        SsoSessionStore.Started started = startSession(user, request);
+        SsoSession session = started.session();
         audit.record(new AuditEvent(AuditEvent.LOGIN_SUCCEEDED, "user:" + user.id(), user.id(), clientId,
                 session.deviceId(), RequestOrigin.ip(request), "via=sso"));
         MutableHttpResponse<?> response = authorization.isPresent()
                 ? flow.issueCode(authorization.get(), session)
                 : Pages.message(HttpStatus.OK, "You are signed in", "You can close this page and return to your application.");
-        if (requestId != null) {
-            pending.remove(requestId);
-        }
-        return response.cookie(cookies.session(session.id(), request))
+        return response.cookie(cookies.session(started.id(), request))
                 .cookie(cookies.newCsrf("", request).maxAge(0));
     }
 
-    private SsoSession startSession(User user, HttpRequest<?> request) {
+    private SsoSessionStore.Started startSession(User user, HttpRequest<?> request) {
         DeviceDescriptor browser = DeviceDescriptor.from(OAuthParameters.of(Map.of("device_type", "web")),
                 RequestOrigin.userAgent(request), RequestOrigin.ip(request));
         var device = devices.register(user.id(), SsoProperties.SSO_CLIENT_ID, browser, clock.instant()).device();

@@ -128,7 +128,7 @@ public class LogoutController {
      */
     private Optional<SsoSession> hintedSession(JWTClaimsSet hint, Optional<SsoSession> browser) {
         return deviceOf(hint).flatMap(sessions::findByDevice)
-                .filter(hinted -> browser.map(own -> own.id().equals(hinted.id())).orElse(true));
+                .filter(hinted -> browser.map(own -> own.handle().equals(hinted.handle())).orElse(true));
     }
 
     /** Asks before signing the browser's session out; the form carries where to return afterwards. */
