@@ -1,44 +1,48 @@
 package dev.tessera.auth.sso.authorize;
 
-import dev.tessera.auth.crypto.Hashes;
+import dev.tessera.auth.keys.SealedValues;
 import dev.tessera.auth.sso.session.SsoProperties;
-import io.lettuce.core.SetArgs;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.sync.RedisCommands;
 import jakarta.inject.Singleton;
+import java.time.Clock;
 import java.util.Optional;
 
 /**
- * Authorization requests waiting for the user to log in: the original query string, kept in Redis
- * under a random id that the login form carries, so the flow resumes exactly as the client asked.
+ * Authorization requests waiting for the user to log in. The original query string travels with the
+ * login page itself, sealed with its expiry ({@link SealedValues}): the server keeps nothing per
+ * unauthenticated request, so a flood of {@code /oauth/authorize} calls costs it no memory, and the
+ * request cannot be altered on the way (a changed one does not open).
  */
 @Singleton
 public class PendingLogins {
 
-    private static final String PREFIX = "tessera:login-pending:";
+    /** What the seal is bound to: a sealed value made for anything else does not open here. */
+    private static final String PURPOSE = "tessera:login-pending";
 
-    private final RedisCommands<String, String> redis;
+    private final SealedValues sealed;
     private final SsoProperties properties;
+    private final Clock clock;
 
-    public PendingLogins(StatefulRedisConnection<String, String> connection, SsoProperties properties) {
-        this.redis = connection.sync();
+    public PendingLogins(SealedValues sealed, SsoProperties properties, Clock clock) {
+        this.sealed = sealed;
         this.properties = properties;
+        this.clock = clock;
     }
 
+    /** The id the login page carries: the query and its expiry, sealed. */
     public String save(String authorizeQuery) {
-        String id = Hashes.randomToken(16);
-        redis.set(PREFIX + id, authorizeQuery, SetArgs.Builder.px(properties.loginTtl().toMillis()));
-        return id;
+        long expires = clock.millis() + properties.loginTtl().toMillis();
+        return sealed.seal(PURPOSE, expires + "\n" + (authorizeQuery == null ? "" : authorizeQuery));
     }
 
+    /** The query of a pending login; empty when the id is absent, altered or expired. */
     public Optional<String> find(String id) {
-        if (id == null || !id.matches("[A-Za-z0-9_-]{22}")) {
+        if (id == null || id.isEmpty() || id.length() > 8192) {
             return Optional.empty();
         }
-        return Optional.ofNullable(redis.get(PREFIX + id));
-    }
-
-    public void remove(String id) {
-        redis.del(PREFIX + id);
+        return sealed.open(PURPOSE, id).flatMap(value -> {
+            int newline = value.indexOf('\n');
+            return Long.parseLong(value.substring(0, newline)) > clock.millis()
+                    ? Optional.of(value.substring(newline + 1)) : Optional.empty();
+        });
     }
 }
