@@ -36,15 +36,16 @@ public class JdbcClientStore implements ClientStore {
         jdbc.prepareStatement("""
                 INSERT INTO clients (id, name, secret_hash, confidential, grant_types, scopes, default_scopes,
                                      redirect_uris, session_policy, post_logout_redirect_uris, backchannel_logout_uri,
-                                     access_token_type)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                     access_token_type, pkce_required, introspection_audiences)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, secret_hash = EXCLUDED.secret_hash,
                     confidential = EXCLUDED.confidential, grant_types = EXCLUDED.grant_types,
                     scopes = EXCLUDED.scopes, default_scopes = EXCLUDED.default_scopes,
                     redirect_uris = EXCLUDED.redirect_uris, session_policy = EXCLUDED.session_policy,
                     post_logout_redirect_uris = EXCLUDED.post_logout_redirect_uris,
                     backchannel_logout_uri = EXCLUDED.backchannel_logout_uri,
-                    access_token_type = EXCLUDED.access_token_type
+                    access_token_type = EXCLUDED.access_token_type, pkce_required = EXCLUDED.pkce_required,
+                    introspection_audiences = EXCLUDED.introspection_audiences
                 """, statement -> {
             statement.setString(1, client.id());
             statement.setString(2, client.name());
@@ -58,6 +59,8 @@ public class JdbcClientStore implements ClientStore {
             statement.setArray(10, SqlArrays.text(statement.getConnection(), client.postLogoutRedirectUris()));
             statement.setString(11, client.backchannelLogoutUri());
             statement.setString(12, client.accessTokenType().columnValue());
+            statement.setBoolean(13, client.pkceRequired());
+            statement.setArray(14, SqlArrays.text(statement.getConnection(), client.introspectionAudiences()));
             return statement.executeUpdate();
         });
     }
@@ -75,6 +78,8 @@ public class JdbcClientStore implements ClientStore {
                 rs.getString("session_policy"),
                 List.copyOf(SqlArrays.toList(rs.getArray("post_logout_redirect_uris"))),
                 rs.getString("backchannel_logout_uri"),
-                AccessTokenType.fromColumn(rs.getString("access_token_type")));
+                AccessTokenType.fromColumn(rs.getString("access_token_type")),
+                rs.getBoolean("pkce_required"),
+                SqlArrays.toSet(rs.getArray("introspection_audiences")));
     }
 }

@@ -4,6 +4,7 @@ import dev.tessera.auth.client.AccessTokenType;
 import dev.tessera.auth.client.Client;
 import dev.tessera.auth.client.ClientStore;
 import dev.tessera.auth.crypto.Argon2Hasher;
+import dev.tessera.auth.token.TokenProperties;
 import dev.tessera.auth.user.User;
 import dev.tessera.auth.user.UserStore;
 import io.micronaut.context.annotation.Requires;
@@ -35,12 +36,15 @@ public class DemoData {
     private final ClientStore clients;
     private final Argon2Hasher hasher;
     private final DemoDataProperties properties;
+    private final TokenProperties tokens;
 
-    public DemoData(UserStore users, ClientStore clients, Argon2Hasher hasher, DemoDataProperties properties) {
+    public DemoData(UserStore users, ClientStore clients, Argon2Hasher hasher, DemoDataProperties properties,
+                    TokenProperties tokens) {
         this.users = users;
         this.clients = clients;
         this.hasher = hasher;
         this.properties = properties;
+        this.tokens = tokens;
     }
 
     @EventListener
@@ -63,8 +67,11 @@ public class DemoData {
                 USER_SCOPES, USER_SCOPES, uris("/callback", 5173), null, uris("/", 5173), null));
         client(new Client("service-a", "Service A", "service-a-secret", true, Set.of("client_credentials"),
                 Set.of("orders:read"), Set.of("orders:read"), List.of(), null, List.of(), null));
+        // The orders API as a resource server: it may introspect the access tokens issued for it (RFC 7662 §4).
+        client(new Client("orders-api", "Orders API", "orders-api-secret", true, Set.of(), Set.of(), Set.of(), List.of(),
+                null, List.of(), null).introspecting(Set.of(tokens.audience())));
         exampleClients();
-        LOG.info("demo data ready: users alice, bob, admin; clients cli, mail, docs, spa, service-a, spring-rp, "
+        LOG.info("demo data ready: users alice, bob, admin; clients cli, mail, docs, spa, service-a, orders-api, spring-rp, "
                 + "micronaut-rp, legacy-gateway");
     }
 
@@ -73,13 +80,14 @@ public class DemoData {
         Set<String> codeGrant = Set.of("authorization_code", "refresh_token");
         int spring = properties.springRpPort();
         int micronaut = properties.micronautRpPort();
+        // Spring Security 6 sends PKCE only for public clients unless told otherwise: this example opts out.
         client(new Client("spring-rp", "Spring Boot example", "spring-rp-secret", true, codeGrant, USER_SCOPES,
-                USER_SCOPES, uris("/login/oauth2/code/tessera", spring), null, uris("/", spring), null));
+                USER_SCOPES, uris("/login/oauth2/code/tessera", spring), null, uris("/", spring), null).withoutPkce());
         client(new Client("micronaut-rp", "Micronaut example", "micronaut-rp-secret", true, codeGrant, USER_SCOPES,
                 USER_SCOPES, uris("/oauth/callback/tessera", micronaut), null, uris("/", micronaut), null));
         client(new Client("legacy-gateway", "Gateway that only knows typ JWT", "legacy-gateway-secret", true,
                 Set.of("client_credentials"), Set.of("orders:read"), Set.of("orders:read"), List.of(), null, List.of(),
-                null, AccessTokenType.JWT));
+                null, AccessTokenType.JWT).introspecting(Set.of(tokens.audience())));
     }
 
     private void user(String username, String password, String displayName, Set<String> roles) {
@@ -97,9 +105,7 @@ public class DemoData {
     private void client(Client template) {
         String hash = clients.findById(template.id()).map(Client::secretHash)
                 .orElseGet(() -> template.secretHash() == null ? null : hasher.hash(template.secretHash()));
-        clients.save(new Client(template.id(), template.name(), hash, template.confidential(), template.grantTypes(),
-                template.scopes(), template.defaultScopes(), template.redirectUris(), template.sessionPolicy(),
-                template.postLogoutRedirectUris(), template.backchannelLogoutUri(), template.accessTokenType()));
+        clients.save(template.withSecretHash(hash));
     }
 
     private static List<String> uris(String path, int... ports) {

@@ -32,7 +32,9 @@ import java.util.Optional;
 
 /**
  * RFC 7662 introspection. Any token that is not valid, expired, or revoked is simply
- * {@code {"active": false}} (§2.2): the caller learns nothing more about it.
+ * {@code {"active": false}} (§2.2): the caller learns nothing more about it. Nor does a caller that has
+ * no business with the token (§4): a client may introspect its own tokens, and a resource server
+ * ({@link Client#introspectionAudiences()}) the access tokens issued for its audiences.
  */
 @Controller
 @Secured(SecurityRule.IS_ANONYMOUS)
@@ -65,17 +67,18 @@ public class IntrospectionController {
             throw OAuthException.invalidClient("public client " + client.id() + " may not introspect");
         }
         String token = params.required("token");
-        Map<String, Object> answer = introspectAccessToken(token).or(() -> introspectRefreshToken(token)).orElse(INACTIVE);
+        Map<String, Object> answer = introspectAccessToken(client, token).or(() -> introspectRefreshToken(client, token))
+                .orElse(INACTIVE);
         return HttpResponse.ok(answer).header(HttpHeaders.CACHE_CONTROL, "no-store");
     }
 
-    private Optional<Map<String, Object>> introspectAccessToken(String token) {
+    private Optional<Map<String, Object>> introspectAccessToken(Client caller, String token) {
         Optional<VerifiedAccessToken> found = accessTokens.verifyOrEmpty(token);
         if (found.isEmpty()) {
             return Optional.empty();
         }
         VerifiedAccessToken verified = found.get();
-        if (revocations.isRevoked(verified)) {
+        if (!mayIntrospect(caller, verified) || revocations.isRevoked(verified)) {
             return Optional.of(INACTIVE);
         }
         Map<String, Object> answer = new LinkedHashMap<>();
@@ -99,13 +102,21 @@ public class IntrospectionController {
         return Optional.of(answer);
     }
 
-    private Optional<Map<String, Object>> introspectRefreshToken(String token) {
+    /** RFC 7662 §4: the token's own client, or a resource server of one of its audiences. */
+    private static boolean mayIntrospect(Client caller, VerifiedAccessToken token) {
+        return caller.id().equals(token.clientId()) || (token.audience() != null
+                && token.audience().stream().anyMatch(caller.introspectionAudiences()::contains));
+    }
+
+    private Optional<Map<String, Object>> introspectRefreshToken(Client caller, String token) {
         if (token.length() > OAuthParameters.MAX_VALUE_LENGTH) {
             return Optional.empty();
         }
         Optional<StoredRefreshToken> stored = refreshTokens.find(Hashes.sha256(token));
         Instant now = clock.instant();
-        return stored.filter(t -> t.rotatedAt() == null && t.expiresAt().isAfter(now))
+        // A refresh token concerns only its own client (RFC 7662 §4): nobody else learns it is one.
+        return stored.filter(t -> t.family().clientId().equals(caller.id()))
+                .filter(t -> t.rotatedAt() == null && t.expiresAt().isAfter(now))
                 .filter(t -> t.family().revokedAt() == null && t.family().absoluteExpiresAt().isAfter(now))
                 .map(t -> {
                     RefreshFamily family = t.family();

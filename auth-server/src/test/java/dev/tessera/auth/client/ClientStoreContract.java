@@ -26,7 +26,7 @@ public abstract class ClientStoreContract {
         store().save(client);
         assertEquals(Optional.of(client), store().findById(id));
 
-        Client replaced = client(id, "After", AccessTokenType.JWT);
+        Client replaced = client(id, "After", AccessTokenType.JWT).withoutPkce().introspecting(Set.of("api-1", "api-2"));
         store().save(replaced);
         assertEquals(Optional.of(replaced), store().findById(id));
         assertEquals(Optional.empty(), store().findById("contract-" + UUID.randomUUID()));

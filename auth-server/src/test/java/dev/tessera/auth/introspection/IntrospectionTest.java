@@ -47,6 +47,35 @@ class IntrospectionTest extends IntegrationTest {
         assertEquals("no-store", response.header("Cache-Control"));
     }
 
+    /** Issue 11 #18, RFC 7662 §4: a client learns nothing about tokens that are neither its own nor for its audience. */
+    @Test
+    void aClientCannotIntrospectAnotherClientsTokens() {
+        Http.Response alice = new Logins(http).alice(); // cli's tokens
+        for (String token : new String[] {alice.field("access_token"), alice.field("refresh_token")}) {
+            Http.Response answer = http.postForm("/oauth/introspect", "service-a", "service-a-secret", Map.of("token", token));
+            assertEquals(200, answer.status(), answer::toString);
+            assertFalse(answer.json().get("active").asBoolean(), "service-a may not learn about cli's token");
+            assertEquals(1, answer.json().size(), "nothing but active: false");
+        }
+    }
+
+    @Test
+    void theTokensOwnClientAndAResourceServerOfItsAudienceMayIntrospectIt() {
+        Http.Response alice = new Logins(http).alice();
+        String access = alice.field("access_token");
+        String refresh = alice.field("refresh_token");
+        assertTrue(introspectAs("cli", "cli-secret", access), "its own access token");
+        assertTrue(introspectAs("cli", "cli-secret", refresh), "its own refresh token");
+        assertTrue(introspectAs("orders-api", "orders-api-secret", access), "an access token for the API's audience");
+        assertFalse(introspectAs("orders-api", "orders-api-secret", refresh), "a refresh token is its client's business only");
+    }
+
+    private boolean introspectAs(String client, String secret, String token) {
+        Http.Response answer = http.postForm("/oauth/introspect", client, secret, Map.of("token", token));
+        assertEquals(200, answer.status(), answer::toString);
+        return answer.json().get("active").asBoolean();
+    }
+
     @Test
     void currentRefreshTokenIsActive() {
         Logins logins = new Logins(http);

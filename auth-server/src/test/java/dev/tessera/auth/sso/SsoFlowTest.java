@@ -131,8 +131,25 @@ class SsoFlowTest extends IntegrationTest {
         assertEquals("invalid_request", Browser.queryParam(publicWithout, "error"), "public clients must use PKCE");
         assertEquals("s", Browser.queryParam(publicWithout, "state"));
 
-        String noChallenge = Browser.queryParam(browser.get(authorizeQuery(client, "").replaceAll("&code_challenge[^&]*", "")), "code");
-        assertEquals("invalid_grant", redeem(client, noChallenge, VERIFIER).field("error"), "no verifier without a challenge");
+        Client optOut = accounts.save(client().withoutPkce());
+        String noChallenge = Browser.queryParam(browser.get(authorizeQuery(optOut, "").replaceAll("&code_challenge[^&]*", "")), "code");
+        assertEquals("invalid_grant", redeem(optOut, noChallenge, VERIFIER).field("error"), "no verifier without a challenge");
+    }
+
+    /** Issue 11 #18, RFC 9700 §2.1.1: PKCE for confidential clients too, unless a client is registered without it. */
+    @Test
+    void aConfidentialClientWithoutPkceIsRefusedUnlessRegisteredSo() {
+        Client client = client();
+        Browser browser = new Browser(http);
+        loginAndAuthorize(browser, client, "alice", "alice-pass");
+
+        Http.Response without = browser.get(authorizeQuery(client, "").replaceAll("&code_challenge[^&]*", ""));
+        assertEquals("invalid_request", Browser.queryParam(without, "error"), without.header("Location"));
+        assertEquals("st-1", Browser.queryParam(without, "state"));
+
+        Client optOut = accounts.save(client().withoutPkce());
+        Http.Response allowed = browser.get(authorizeQuery(optOut, "").replaceAll("&code_challenge[^&]*", ""));
+        assertNotNull(Browser.queryParam(allowed, "code"), allowed.header("Location"));
     }
 
     @Test

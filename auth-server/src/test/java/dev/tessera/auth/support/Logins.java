@@ -33,7 +33,14 @@ public final class Logins {
                 params("grant_type", "refresh_token", "refresh_token", refreshToken));
     }
 
+    /**
+     * Introspects as RFC 7662 §4 allows: an access token (a JWT) as the resource server {@code orders-api},
+     * which may ask about every token for its audience; a refresh token as {@code cli}, its own client.
+     */
     public Http.Response introspect(String token) {
+        if (token.chars().filter(c -> c == '.').count() == 2) {
+            return http.postForm("/oauth/introspect", "orders-api", "orders-api-secret", Map.of("token", token));
+        }
         return http.postForm("/oauth/introspect", "cli", "cli-secret", Map.of("token", token));
     }
 

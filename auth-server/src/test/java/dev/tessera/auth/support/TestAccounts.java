@@ -54,6 +54,12 @@ public class TestAccounts {
         return client;
     }
 
+    /** Registers {@code client} (a variant of one made here) and returns it. */
+    public Client save(Client client) {
+        clients.save(client);
+        return client;
+    }
+
     /** A new first-party client (password + refresh) with secret {@link #SECRET} and this session policy. */
     public Client client(String sessionPolicy) {
         if (secretHash == null) {

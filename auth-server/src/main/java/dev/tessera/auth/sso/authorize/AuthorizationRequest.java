@@ -86,9 +86,10 @@ public record AuthorizationRequest(Client client, String redirectUri, boolean re
             if (challenge.isPresent() && !CHALLENGE.matcher(challenge.get()).matches()) {
                 throw OAuthException.invalidRequest("code_challenge must be a base64url SHA-256 (43 characters)");
             }
-            if (!client.confidential() && challenge.isEmpty()) {
-                // RFC 9700 §2.1.1: public clients MUST use PKCE.
-                throw OAuthException.invalidRequest("PKCE (code_challenge with S256) is required for public clients");
+            if (challenge.isEmpty() && (!client.confidential() || client.pkceRequired())) {
+                // RFC 9700 §2.1.1: public clients MUST use PKCE; confidential ones SHOULD, and here do unless
+                // registered otherwise (pkce_required), since PKCE also stops code injection for them.
+                throw OAuthException.invalidRequest("PKCE (code_challenge with S256) is required for this client");
             }
             String prompt = single(parameters, "prompt").orElse(null);
             if (prompt != null && !Set.of("none", "login").contains(prompt)) {
