@@ -1,6 +1,7 @@
 package dev.tessera.auth.security;
 
 import dev.tessera.auth.revocation.RevocationChecker;
+import dev.tessera.auth.token.TokenProperties;
 import dev.tessera.auth.token.issue.AccessTokenVerifier;
 import dev.tessera.contract.jwt.InvalidJwtException;
 import dev.tessera.contract.jwt.VerifiedAccessToken;
@@ -20,8 +21,10 @@ import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Turns a valid, unrevoked Tessera access token into an {@link Authentication}. The revocation
- * lookup runs off the event loop; if neither Redis nor PostgreSQL can answer, the token is refused.
+ * Turns a valid, unrevoked Tessera access token for the auth server's own API audience into an
+ * {@link Authentication} (RFC 9068 §4: a resource server MUST check {@code aud}, and the auth server's
+ * APIs are one). The revocation lookup runs off the event loop; if neither Redis nor PostgreSQL can
+ * answer, the token is refused.
  */
 @Singleton
 public class AccessTokenValidator implements TokenValidator<HttpRequest<?>> {
@@ -30,12 +33,14 @@ public class AccessTokenValidator implements TokenValidator<HttpRequest<?>> {
 
     private final AccessTokenVerifier verifier;
     private final RevocationChecker revocations;
+    private final String audience;
     private final Scheduler blocking;
 
-    public AccessTokenValidator(AccessTokenVerifier verifier, RevocationChecker revocations,
+    public AccessTokenValidator(AccessTokenVerifier verifier, RevocationChecker revocations, TokenProperties tokens,
                                 @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.verifier = verifier;
         this.revocations = revocations;
+        this.audience = tokens.audience();
         this.blocking = Schedulers.fromExecutor(blocking);
     }
 
@@ -47,6 +52,10 @@ public class AccessTokenValidator implements TokenValidator<HttpRequest<?>> {
     private Authentication authenticate(String token) {
         try {
             VerifiedAccessToken verified = verifier.verify(token);
+            if (verified.audience() == null || !verified.audience().contains(audience)) {
+                LOG.debug("bearer token {} is not for audience {}", verified.jti(), audience);
+                return null;
+            }
             if (revocations.isRevoked(verified)) {
                 LOG.debug("bearer token {} is revoked", verified.jti());
                 return null;

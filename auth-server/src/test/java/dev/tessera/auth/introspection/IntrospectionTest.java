@@ -18,6 +18,7 @@ import dev.tessera.auth.keys.KeyManager;
 import dev.tessera.testing.Http;
 import dev.tessera.auth.support.IntegrationTest;
 import dev.tessera.auth.support.Logins;
+import dev.tessera.auth.support.OurSignature;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -156,17 +157,8 @@ class IntrospectionTest extends IntegrationTest {
         assertEquals("invalid_request", noToken.field("error"));
     }
 
-    private String signed(UnaryOperator<JWTClaimsSet.Builder> change, String typ) throws Exception {
-        Instant now = Instant.now();
-        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer("http://tessera.test").subject("someone")
-                .audience("tessera-api").issueTime(Date.from(now)).notBeforeTime(Date.from(now))
-                .expirationTime(Date.from(now.plusSeconds(300))).jwtID("jti-" + now.toEpochMilli() + Math.random())
-                .claim("client_id", "cli").claim("scope", "openid");
-        KeyManager.ActiveKey key = keys.active();
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(key.key().algorithm().jws()).type(new JOSEObjectType(typ))
-                .keyID(key.key().kid()).build(), change.apply(claims).build());
-        jwt.sign(key.signer());
-        return jwt.serialize();
+    private String signed(UnaryOperator<JWTClaimsSet.Builder> change, String typ) {
+        return OurSignature.sign(keys, change, typ);
     }
 
     private void assertInactive(String token) {
