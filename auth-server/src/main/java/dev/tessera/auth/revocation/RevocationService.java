@@ -6,6 +6,7 @@ import dev.tessera.auth.token.TokenProperties;
 import dev.tessera.auth.token.store.RefreshTokenStore;
 import dev.tessera.contract.jwt.VerifiedAccessToken;
 import dev.tessera.contract.revocation.RevocationEvent;
+import dev.tessera.contract.revocation.RevocationRule;
 import dev.tessera.contract.revocation.RevocationTarget;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
@@ -43,7 +44,7 @@ public class RevocationService {
 
     /** Denies one access token until it expires (RFC 7009 §2.1). */
     public Outcome revokeAccessToken(VerifiedAccessToken token, String reason, String actor, String ip) {
-        return revokeJti(token.jti(), token.expiresAt().plus(tokens.clockSkew()), new AuditEvent(AuditEvent.TOKEN_REVOKED,
+        return revokeJti(token.jti(), RevocationRule.relevantUntil(token.expiresAt()), new AuditEvent(AuditEvent.TOKEN_REVOKED,
                 actor, parseUuid(token.subject()), token.clientId(), parseUuid(token.deviceId()), ip,
                 "access token jti=" + token.jti() + " reason=" + reason), reason);
     }
@@ -53,7 +54,7 @@ public class RevocationService {
      * time such a token can live.
      */
     public Outcome revokeJtiByAdmin(String jti, String actor, String ip) {
-        Instant until = clock.instant().plus(tokens.accessTokenTtl()).plus(tokens.clockSkew());
+        Instant until = RevocationRule.relevantUntil(clock.instant().plus(tokens.accessTokenTtl()));
         return revokeJti(jti, until, new AuditEvent(AuditEvent.ADMIN_TOKEN_REVOKED, actor, null, null, null, ip,
                 "access token jti=" + jti), "admin_revoke");
     }
@@ -80,7 +81,7 @@ public class RevocationService {
                 refreshTokens.revokeFamily(familyId, "code_replay", now);
             }
             outbox.enqueue(new RevocationEvent(RevocationEvent.Kind.JTI, accessTokenJti, now,
-                    accessTokenExpiresAt.plus(tokens.clockSkew()), "code_replay"));
+                    RevocationRule.relevantUntil(accessTokenExpiresAt), "code_replay"));
             audit.record(new AuditEvent(AuditEvent.CODE_REPLAYED, actor, null, null, null, ip,
                     "family=" + familyId + " jti=" + accessTokenJti));
             return null;
@@ -116,9 +117,9 @@ public class RevocationService {
         return relay.relayNow();
     }
 
-    /** Every access token issued until {@code now} has expired by then. */
+    /** Every access token issued until {@code now} has expired by then, for every verifier's clock skew. */
     private Instant accessTokensEnd(Instant now) {
-        return now.plus(tokens.accessTokenTtl()).plus(tokens.clockSkew());
+        return RevocationRule.relevantUntil(now.plus(tokens.accessTokenTtl()));
     }
 
     private static UUID parseUuid(String value) {

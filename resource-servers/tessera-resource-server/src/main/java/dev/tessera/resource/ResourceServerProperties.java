@@ -15,7 +15,8 @@ import java.util.List;
  * @param jwksUri                where the keys are; defaults to {@code <issuer>/oauth/jwks}
  * @param audience               required in {@code aud}
  * @param algorithms             the JWS algorithms accepted, pinned here and never taken from a token
- * @param clockSkew              leeway on {@code exp} and {@code nbf}
+ * @param clockSkew              leeway on {@code exp} and {@code nbf}; at most 60 s, how long revocation marks outlive
+ *                               the tokens they refuse (RevocationRule#MAX_VERIFIER_CLOCK_SKEW), else start-up fails
  * @param jwksMinRefetchInterval at most one JWKS fetch per this interval for unknown {@code kid}s, so a
  *                               flood of forged kids cannot hammer the auth server
  * @param jwksRefreshInterval    regular JWKS refresh

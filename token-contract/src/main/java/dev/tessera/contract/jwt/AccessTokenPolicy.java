@@ -1,6 +1,7 @@
 package dev.tessera.contract.jwt;
 
 import com.nimbusds.jose.JWSAlgorithm;
+import dev.tessera.contract.revocation.RevocationRule;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
@@ -11,7 +12,8 @@ import java.util.Set;
  * @param issuer     compared exactly with {@code iss}
  * @param audience   required in {@code aud}; null accepts any (the auth server checking its own tokens)
  * @param algorithms the JWS algorithms accepted, each key still pinned to its own
- * @param clockSkew  leeway on {@code exp} and {@code nbf}
+ * @param clockSkew  leeway on {@code exp} and {@code nbf}; at most {@link RevocationRule#MAX_VERIFIER_CLOCK_SKEW},
+ *                   since revocation marks are kept only that long past the expiry of the tokens they refuse
  * @param clock      the time checks are made against (tests move it instead of sleeping)
  */
 public record AccessTokenPolicy(String issuer, String audience, Set<JWSAlgorithm> algorithms, Duration clockSkew,
@@ -19,4 +21,15 @@ public record AccessTokenPolicy(String issuer, String audience, Set<JWSAlgorithm
 
     /** Every algorithm Tessera signs with. */
     public static final Set<JWSAlgorithm> ALL_ALGORITHMS = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256, JWSAlgorithm.EdDSA);
+
+    /**
+     * A verifier that accepted tokens longer past their {@code exp} than revocation marks live would accept
+     * a revoked token once its mark has gone: refused at construction, so at the verifier's start-up.
+     */
+    public AccessTokenPolicy {
+        if (clockSkew.isNegative() || clockSkew.compareTo(RevocationRule.MAX_VERIFIER_CLOCK_SKEW) > 0) {
+            throw new IllegalArgumentException("clock skew " + clockSkew + " is outside 0.."
+                    + RevocationRule.MAX_VERIFIER_CLOCK_SKEW + ": revocation marks last only that long past a token's expiry");
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package dev.tessera.contract.revocation;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Function;
 
@@ -20,7 +21,19 @@ import java.util.function.Function;
  */
 public final class RevocationRule {
 
+    /**
+     * The most leeway any verifier may allow on {@code exp}: a mark is kept until every token it could
+     * refuse has expired by this much too ({@link #relevantUntil}), and every verifier built on this
+     * contract refuses a larger clock skew at start-up ({@link dev.tessera.contract.jwt.AccessTokenPolicy}).
+     */
+    public static final Duration MAX_VERIFIER_CLOCK_SKEW = Duration.ofSeconds(60);
+
     private RevocationRule() {
+    }
+
+    /** Until when a mark matters for tokens that expire at {@code lastExpiry}: no verifier accepts them later. */
+    public static Instant relevantUntil(Instant lastExpiry) {
+        return lastExpiry.plus(MAX_VERIFIER_CLOCK_SKEW);
     }
 
     /** Whether a mark of this kind, made at {@code revokedAtMillis}, covers a token issued at {@code issuedAt}. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class RevocationRuleTest {
@@ -54,5 +55,19 @@ class RevocationRuleTest {
     void tokensWithoutADeviceAreCheckedByJtiAndSubjectOnly() {
         marks.put(RevocationTarget.deviceClient("null", "svc"), 20_000L);
         assertFalse(revoked(new RevocableToken("j", null, "svc", "svc", IAT)));
+    }
+
+    /**
+     * Issue 11 #18: a resource server allowing more clock skew than the auth server kept its marks would
+     * accept a revoked token after the mark expired. Every verifier's policy is capped at what marks outlive.
+     */
+    @Test
+    void aVerifierCannotAllowMoreClockSkewThanRevocationMarksOutliveTokens() {
+        Instant exp = Instant.ofEpochSecond(1_000);
+        assertTrue(RevocationRule.relevantUntil(exp).isAfter(exp.plus(RevocationRule.MAX_VERIFIER_CLOCK_SKEW).minusMillis(1)));
+        java.time.Clock clock = java.time.Clock.systemUTC();
+        new dev.tessera.contract.jwt.AccessTokenPolicy("i", "a", Set.of(), RevocationRule.MAX_VERIFIER_CLOCK_SKEW, clock);
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new dev.tessera.contract.jwt
+                .AccessTokenPolicy("i", "a", Set.of(), RevocationRule.MAX_VERIFIER_CLOCK_SKEW.plusSeconds(1), clock));
     }
 }

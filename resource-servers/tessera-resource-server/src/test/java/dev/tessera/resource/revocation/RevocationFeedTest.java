@@ -43,7 +43,8 @@ class RevocationFeedTest {
         issuer = StubIssuer.start();
         redisClient = RedisClient.create(TestServices.endpoints().redisUri());
         redis = redisClient.connect();
-        publish(new RevocationTarget(RevocationEvent.Kind.DEVICE, markedAtStart), startedAt);
+        // A user mark ("revoked before"): it covers the user's tokens issued up to it, not those after.
+        publish(new RevocationTarget(RevocationEvent.Kind.USER, markedAtStart), startedAt);
         api = ProtectedApi.start(issuer.issuer(), TestServices.endpoints().redisUri(), Map.of());
         http = new Http(api.getURI());
     }
@@ -79,8 +80,8 @@ class RevocationFeedTest {
 
     @Test
     void aMarkPresentAtStartIsInTheSnapshot() throws Exception {
-        String before = token(markedAtStart, "cli", startedAt.minusSeconds(5));
-        String after = token(markedAtStart, "cli", startedAt.plusSeconds(5));
+        String before = issuer.sign(startedAt.minusSeconds(5), c -> c.subject(markedAtStart).claim("client_id", "cli"));
+        String after = issuer.sign(startedAt.plusSeconds(5), c -> c.subject(markedAtStart).claim("client_id", "cli"));
         assertTrue(Poll.until(() -> status(before) == 401, 5_000), "refused once the snapshot is loaded");
         assertEquals(200, status(after), "issued after the mark");
     }
