@@ -74,7 +74,17 @@ public final class Http {
         }
         headers.forEach(request::header);
         try {
-            HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response;
+            try {
+                response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            } catch (java.net.ConnectException e) {
+                if (!"GET".equals(method)) {
+                    throw e;
+                }
+                // A pooled connection to a server that has since stopped (its port reused by the next test's
+                // server) fails before anything is sent; a GET is safe to send once more on a fresh one.
+                response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            }
             return new Response(response.statusCode(), response.body(), response.headers().map());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

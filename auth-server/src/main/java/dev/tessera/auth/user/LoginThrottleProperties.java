@@ -14,6 +14,7 @@ import java.time.Duration;
  * @param window           how long failures are remembered
  * @param maxFailuresPerIp failed logins from one IP within {@code window} before that IP is refused
  * @param localMaxEntries  counters a replica keeps in memory while Redis is unreachable
+ * @param busyWait         how long a login waits for the account's running password checks before a 429
  */
 @ConfigurationProperties("tessera.login-throttle")
 public record LoginThrottleProperties(
@@ -22,5 +23,6 @@ public record LoginThrottleProperties(
         @Bindable(defaultValue = "15m") Duration maxLock,
         @Bindable(defaultValue = "15m") Duration window,
         @Bindable(defaultValue = "100") @Min(1) int maxFailuresPerIp,
-        @Bindable(defaultValue = "100000") @Min(100) int localMaxEntries) {
+        @Bindable(defaultValue = "100000") @Min(100) int localMaxEntries,
+        @Bindable(defaultValue = "3s") Duration busyWait) {
 }

@@ -35,7 +35,7 @@ public class PasswordLogin {
         // every spelling that reaches the account shares its counters, and unknown names are counted alike.
         String account = users.loginKey(username);
         // Reserved before the password is checked: parallel guesses cannot all pass before the first failure counts.
-        throttle.reserve(account, ip);
+        LoginThrottle.Attempt attempt = throttle.reserve(account, ip);
         Optional<User> found = users.findByUsername(username);
         boolean valid;
         if (found.isPresent()) {
@@ -45,12 +45,13 @@ public class PasswordLogin {
             valid = false;
         }
         if (!valid) {
+            throttle.failed(attempt);
             audit.record(new AuditEvent(AuditEvent.LOGIN_FAILED, "client:" + clientId, found.map(User::id).orElse(null),
                     clientId, null, ip, "via=" + via));
             throw OAuthException.of(OAuthError.INVALID_GRANT, BAD_CREDENTIALS,
                     "password login failed for " + (found.isPresent() ? "known" : "unknown") + " user");
         }
-        throttle.succeeded(account, ip);
+        throttle.succeeded(attempt);
         return found.get();
     }
 }

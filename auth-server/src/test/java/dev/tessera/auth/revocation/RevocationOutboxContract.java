@@ -33,18 +33,20 @@ public abstract class RevocationOutboxContract {
     }
 
     @Test
-    void marksCoverTokensIssuedAtOrBeforeThemAndJtisAlways() {
+    void userMarksCoverTokensIssuedAtOrBeforeThemDeviceMarksAndJtisAlways() {
         String device = id();
         String user = id();
         String jti = id();
+        store().enqueue(mark(new RevocationTarget(RevocationEvent.Kind.USER, user), now));
         store().enqueue(mark(new RevocationTarget(RevocationEvent.Kind.DEVICE, device), now));
         store().enqueue(mark(new RevocationTarget(RevocationEvent.Kind.JTI, jti), now.minusSeconds(60)));
         store().enqueue(mark(RevocationTarget.deviceClient(id(), "mail"), now));
 
-        assertTrue(store().isRevoked(new RevocableToken(id(), device, user, "cli", now)));
-        assertFalse(store().isRevoked(new RevocableToken(id(), device, user, "cli", now.plusMillis(1))));
+        assertTrue(store().isRevoked(new RevocableToken(id(), id(), user, "cli", now)));
+        assertFalse(store().isRevoked(new RevocableToken(id(), id(), user, "cli", now.plusMillis(1))), "after the user mark");
+        assertTrue(store().isRevoked(new RevocableToken(id(), device, id(), "cli", now.plusSeconds(1))), "any of the device's");
         assertTrue(store().isRevoked(new RevocableToken(jti, null, user, "cli", now.plusSeconds(1))));
-        assertFalse(store().isRevoked(new RevocableToken(id(), id(), user, "mail", now)), "another device's client mark");
+        assertFalse(store().isRevoked(new RevocableToken(id(), id(), id(), "mail", now)), "another device's client mark");
     }
 
     @Test
