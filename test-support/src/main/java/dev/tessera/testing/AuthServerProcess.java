@@ -32,7 +32,7 @@ public final class AuthServerProcess implements AutoCloseable {
         this.log = log;
     }
 
-    /** Starts it with the test services' Redis. */
+    /** Starts it with the test services' Redis (as its own Redis user, tessera-auth). */
     public static AuthServerProcess start(Map<String, String> properties) {
         return start(TestServices.endpoints().redisUri(), properties);
     }
@@ -51,7 +51,7 @@ public final class AuthServerProcess implements AutoCloseable {
         all.put("datasources.default.url", services.jdbcUrl());
         all.put("datasources.default.username", services.pgUser());
         all.put("datasources.default.password", services.pgPassword());
-        all.put("redis.uri", redisUri);
+        all.put("redis.uri", RedisUsers.uriAs(redisUri, "tessera-auth"));
         all.put("tessera.demo-data.enabled", "true");
         all.put("tessera.keys.encryption-key", TestServices.SIGNING_KEY_ENCRYPTION_KEY);
         all.put("tessera.login-throttle.max-failures-per-ip", "1000000");

@@ -30,8 +30,14 @@ public final class RedisProcess implements AutoCloseable {
         return port;
     }
 
+    /** The URI as Redis's default (administrative) user. */
     public String uri() {
         return "redis://127.0.0.1:" + port;
+    }
+
+    /** The URI as {@code user} of redis/users.acl, which exists here as on the shared test Redis. */
+    public String uriAs(String user) {
+        return RedisUsers.uriAs(uri(), user);
     }
 
     public void stop() {
@@ -69,8 +75,14 @@ public final class RedisProcess implements AutoCloseable {
         while (System.nanoTime() < deadline) {
             try (Socket socket = new Socket()) {
                 socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                return;
             } catch (IOException notYet) {
+                LocalPorts.pause(50);
+                continue;
+            }
+            try {
+                RedisUsers.apply(uri()); // each component connects as its own user, as against the shared Redis
+                return;
+            } catch (IllegalStateException notYet) {
                 LocalPorts.pause(50);
             }
         }

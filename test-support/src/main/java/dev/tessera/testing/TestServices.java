@@ -53,6 +53,7 @@ public final class TestServices {
                     current = useContainers() ? startContainers() : localServices();
                     checkPostgres(current);
                     checkRedis(current);
+                    RedisUsers.apply(current.redisUri());
                     endpoints = current;
                 }
             }
@@ -60,7 +61,10 @@ public final class TestServices {
         return current;
     }
 
-    /** Micronaut properties that point the datasource and Redis client at the test services. */
+    /**
+     * Micronaut properties that point the auth server's datasource and Redis client at the test services;
+     * it connects to Redis as its own user, {@code tessera-auth} (redis/users.acl).
+     */
     public static Map<String, String> micronautProperties() {
         Endpoints e = endpoints();
         return Map.of(
@@ -68,7 +72,12 @@ public final class TestServices {
                 "datasources.default.url", e.jdbcUrl(),
                 "datasources.default.username", e.pgUser(),
                 "datasources.default.password", e.pgPassword(),
-                "redis.uri", e.redisUri());
+                "redis.uri", redisUriAs("tessera-auth"));
+    }
+
+    /** The test Redis as {@code user} of redis/users.acl (created there once per JVM), with its dev password. */
+    public static String redisUriAs(String user) {
+        return RedisUsers.uriAs(endpoints().redisUri(), user);
     }
 
     private static boolean useContainers() {

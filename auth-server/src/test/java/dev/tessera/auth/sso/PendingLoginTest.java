@@ -5,10 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tessera.auth.support.Browser;
 import dev.tessera.auth.support.IntegrationTest;
+import dev.tessera.auth.support.RedisAdmin;
 import dev.tessera.testing.Http;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -24,11 +23,8 @@ class PendingLoginTest extends IntegrationTest {
             + "&redirect_uri=http://127.0.0.1:8091/callback&scope=openid"
             + "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256&state=s-";
 
-    @Inject
-    StatefulRedisConnection<String, String> redis;
-
     private long pendingKeys() {
-        return redis.sync().keys("tessera:login-pending:*").size();
+        return RedisAdmin.sync().keys("tessera:login-pending:*").size();
     }
 
     @Test

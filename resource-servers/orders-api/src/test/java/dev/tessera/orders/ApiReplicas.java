@@ -1,5 +1,6 @@
 package dev.tessera.orders;
 
+import dev.tessera.testing.RedisUsers;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.util.ArrayList;
@@ -26,7 +27,7 @@ final class ApiReplicas implements AutoCloseable {
         properties.put("server.id", serverId);
         properties.put("tessera.resource-server.issuer", issuer);
         properties.put("tessera.resource-server.jwks-min-refetch-interval", "1s");
-        properties.put("redis.uri", redisUri);
+        properties.put("redis.uri", RedisUsers.uriAs(redisUri, "tessera-resource")); // its own Redis user, read-only marks
         properties.putAll(extra);
         return ApplicationContext.run(EmbeddedServer.class, properties, "test");
     }

@@ -1,5 +1,6 @@
 package dev.tessera.resource.support;
 
+import dev.tessera.testing.RedisUsers;
 import dev.tessera.resource.revocation.FeedState;
 import dev.tessera.resource.revocation.RevocationFeed;
 import io.micronaut.context.ApplicationContext;
@@ -20,7 +21,7 @@ public final class ProtectedApi {
     public static EmbeddedServer start(String issuer, String redisUri, Map<String, Object> extra) {
         Map<String, Object> properties = new HashMap<>();
         properties.put("tessera.resource-server.issuer", issuer);
-        properties.put("redis.uri", redisUri);
+        properties.put("redis.uri", RedisUsers.uriAs(redisUri, "tessera-resource")); // its own Redis user, read-only marks
         properties.putAll(extra);
         EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties, "test");
         RevocationFeed feed = server.getApplicationContext().getBean(RevocationFeed.class);
