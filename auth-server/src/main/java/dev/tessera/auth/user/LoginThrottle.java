@@ -100,22 +100,28 @@ public class LoginThrottle {
 
     /** The password was wrong: counted, and past the free failures the account is locked. */
     public void failed(Attempt attempt) {
-        try {
-            attempt.store.failed(attempt.account, attempt.address, attempt.id);
-        } catch (RedisException e) {
-            fallingBack(e);
-            local.failed(attempt.account, attempt.address, attempt.id);
-        }
+        report(attempt, LoginAttempts::failed);
     }
 
     /** The password was right: the account's failures are forgotten. */
     public void succeeded(Attempt attempt) {
+        report(attempt, LoginAttempts::succeeded);
+    }
+
+    /** Reports to where the check was reserved; to this replica's counters if that was Redis and it is gone. */
+    private void report(Attempt attempt, Outcome outcome) {
         try {
-            attempt.store.succeeded(attempt.account, attempt.address, attempt.id);
+            outcome.report(attempt.store, attempt.account, attempt.address, attempt.id);
         } catch (RedisException e) {
             fallingBack(e);
-            local.succeeded(attempt.account, attempt.address, attempt.id);
+            outcome.report(local, attempt.account, attempt.address, attempt.id);
         }
+    }
+
+    /** {@link LoginAttempts#failed} or {@link LoginAttempts#succeeded}. */
+    @FunctionalInterface
+    private interface Outcome {
+        void report(LoginAttempts store, String account, String address, String attempt);
     }
 
     private void fallingBack(RedisException e) {

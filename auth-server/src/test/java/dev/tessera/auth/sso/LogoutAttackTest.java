@@ -12,19 +12,14 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.tessera.auth.client.Client;
-import dev.tessera.auth.crypto.Hashes;
 import dev.tessera.auth.support.Browser;
-import dev.tessera.auth.support.ClientApp;
-import dev.tessera.auth.support.IntegrationTest;
+import dev.tessera.auth.support.ClientAppTest;
 import dev.tessera.auth.support.TestAccounts;
 import dev.tessera.auth.user.User;
 import dev.tessera.testing.Http;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import java.util.Base64;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,50 +27,18 @@ import org.junit.jupiter.api.Test;
  * unverifiable {@code id_token_hint} must not sign a browser out without asking.
  */
 @MicronautTest(transactional = false)
-class LogoutAttackTest extends IntegrationTest {
-
-    private static final String VERIFIER = "logout-verifier-0123456789-0123456789-0123456789";
+class LogoutAttackTest extends ClientAppTest {
 
     @Inject
     TestAccounts accounts;
 
-    private ClientApp app;
-
-    @BeforeAll
-    void start() throws Exception {
-        app = ClientApp.start();
-    }
-
-    @AfterAll
-    void stop() {
-        app.close();
-    }
-
     /** Signs {@code browser} in through the SSO for {@code client} and returns the ID token it got. */
     private String signIn(Browser browser, Client client, User user) {
-        String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(Hashes.sha256(VERIFIER));
-        String authorize = "/oauth/authorize?response_type=code&client_id=" + client.id() + "&redirect_uri=" + app.base()
-                + "/callback&scope=openid&code_challenge=" + challenge + "&code_challenge_method=S256";
-        Http.Response first = browser.get(authorize);
-        Http.Response back = first;
-        if (first.header("Location").startsWith("/login")) {
-            Map<String, String> form = Browser.hiddenInputs(browser.get(first.header("Location")));
-            form.put("username", user.username());
-            form.put("password", TestAccounts.PASSWORD);
-            back = browser.postForm("/login", form);
-        }
-        Http.Response tokens = http.postForm("/oauth/token", client.id(), TestAccounts.SECRET, params(
-                "grant_type", "authorization_code", "code", Browser.queryParam(back, "code"),
-                "redirect_uri", app.base() + "/callback", "code_verifier", VERIFIER));
-        assertEquals(200, tokens.status(), tokens::toString);
-        return tokens.field("id_token");
+        return sso().tokens(browser, client, user).field("id_token");
     }
 
     private boolean signedIn(Browser browser, Client client) {
-        return !browser.get("/oauth/authorize?response_type=code&client_id=" + client.id() + "&redirect_uri="
-                + app.base() + "/callback&scope=openid&code_challenge="
-                + Base64.getUrlEncoder().withoutPadding().encodeToString(Hashes.sha256(VERIFIER))
-                + "&code_challenge_method=S256").header("Location").startsWith("/login");
+        return !browser.get(sso().authorizePath(client)).header("Location").startsWith("/login");
     }
 
     private static void assertAsksToConfirm(Http.Response response) {

@@ -1,6 +1,5 @@
 package dev.tessera.auth.sso;
 
-import static dev.tessera.testing.Http.params;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,8 +8,8 @@ import dev.tessera.auth.client.Client;
 import dev.tessera.auth.crypto.Hashes;
 import dev.tessera.auth.sso.authorize.AuthorizationCodes;
 import dev.tessera.auth.support.Browser;
-import dev.tessera.auth.support.ClientApp;
-import dev.tessera.auth.support.IntegrationTest;
+import dev.tessera.auth.support.ClientAppTest;
+import dev.tessera.auth.support.SsoSignIn;
 import dev.tessera.auth.support.RedisAdmin;
 import dev.tessera.auth.support.TestAccounts;
 import dev.tessera.auth.user.User;
@@ -22,8 +21,6 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,48 +29,21 @@ import org.junit.jupiter.api.Test;
  * auth server reads there: authorization codes and SSO sessions.
  */
 @MicronautTest(transactional = false)
-class RedisTrustBoundaryTest extends IntegrationTest {
-
-    private static final String VERIFIER = "trust-boundary-verifier-0123456789-0123456789-01";
+class RedisTrustBoundaryTest extends ClientAppTest {
 
     @Inject
     TestAccounts accounts;
     @Inject
     AuthorizationCodes codes;
 
-    private ClientApp app;
-
-    @BeforeAll
-    void start() throws Exception {
-        app = ClientApp.start();
-    }
-
-    @AfterAll
-    void stop() {
-        app.close();
-    }
-
     private static String challenge() {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(Hashes.sha256(VERIFIER));
-    }
-
-    private String authorize(Client client) {
-        return "/oauth/authorize?response_type=code&client_id=" + client.id() + "&redirect_uri=" + app.base()
-                + "/callback&scope=openid&code_challenge=" + challenge() + "&code_challenge_method=S256";
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Hashes.sha256(SsoSignIn.VERIFIER));
     }
 
     /** Signs {@code user} in through the SSO in {@code browser}; returns the browser's device (sid). */
     private String signIn(Browser browser, Client client, User user) throws Exception {
-        Map<String, String> form = Browser.hiddenInputs(browser.get(browser.get(authorize(client)).header("Location")));
-        form.put("username", user.username());
-        form.put("password", TestAccounts.PASSWORD);
-        Http.Response tokens = redeem(client, Browser.queryParam(browser.postForm("/login", form), "code"));
-        return SignedJWT.parse(tokens.field("access_token")).getJWTClaimsSet().getStringClaim("sid");
-    }
-
-    private Http.Response redeem(Client client, String code) {
-        return http.postForm("/oauth/token", client.id(), TestAccounts.SECRET, params("grant_type", "authorization_code",
-                "code", code, "redirect_uri", app.base() + "/callback", "code_verifier", VERIFIER));
+        String accessToken = sso().tokens(browser, client, user).field("access_token");
+        return SignedJWT.parse(accessToken).getJWTClaimsSet().getStringClaim("sid");
     }
 
     @Test
@@ -88,7 +58,7 @@ class RedisTrustBoundaryTest extends IntegrationTest {
                  "userId":"%s","deviceId":"%s","nonce":null,"codeChallenge":"%s","authTimeEpochSecond":%d}
                 """.formatted(client.id(), app.base(), admin.id(), adminsDevice, challenge(), Instant.now().getEpochSecond()));
 
-        Http.Response redeemed = redeem(client, code);
+        Http.Response redeemed = sso().redeem(client, code);
 
         assertEquals(400, redeemed.status(), "no admin tokens from a value the auth server did not write: " + redeemed);
         assertEquals("invalid_grant", redeemed.field("error"));
@@ -103,7 +73,7 @@ class RedisTrustBoundaryTest extends IntegrationTest {
         String code = codes.issue(new AuthorizationCodes.Grant(client.id(), app.base() + "/callback", true, List.of("openid"),
                 admin.id().toString(), attackersDevice, null, challenge(), Instant.now().getEpochSecond()));
 
-        Http.Response redeemed = redeem(client, code);
+        Http.Response redeemed = sso().redeem(client, code);
 
         assertEquals("invalid_grant", redeemed.field("error"), "the device must be the code's user's: " + redeemed);
     }
@@ -124,7 +94,7 @@ class RedisTrustBoundaryTest extends IntegrationTest {
         Browser attacker = new Browser(http);
         attacker.setCookie("tessera_sso", sessionId);
 
-        Http.Response answer = attacker.get(authorize(client));
+        Http.Response answer = attacker.get(sso().authorizePath(client));
 
         assertEquals(302, answer.status(), answer::toString);
         assertTrue(answer.header("Location").startsWith("/login"), "no code for admin: " + answer.header("Location"));

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tessera.auth.client.Client;
-import dev.tessera.auth.crypto.Hashes;
 import dev.tessera.auth.device.Device;
 import dev.tessera.auth.device.DeviceSignOut;
 import dev.tessera.auth.device.DeviceStore;
@@ -14,7 +13,7 @@ import dev.tessera.auth.device.KickReason;
 import dev.tessera.auth.support.Browser;
 import dev.tessera.auth.support.ClientApp;
 import dev.tessera.auth.support.DatabaseGate;
-import dev.tessera.auth.support.IntegrationTest;
+import dev.tessera.auth.support.ClientAppTest;
 import dev.tessera.auth.support.Sql;
 import dev.tessera.auth.support.TestAccounts;
 import dev.tessera.auth.user.User;
@@ -22,7 +21,6 @@ import dev.tessera.testing.Http;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -40,9 +38,7 @@ import org.junit.jupiter.api.Test;
  * {@link DatabaseGate} holds the grant's transaction at its insert while the sign-out runs.
  */
 @MicronautTest(transactional = false)
-class IssuanceRaceTest extends IntegrationTest {
-
-    private static final String VERIFIER = "race-verifier-0123456789-0123456789-0123456789";
+class IssuanceRaceTest extends ClientAppTest {
 
     @Inject
     TestAccounts accounts;
@@ -53,18 +49,15 @@ class IssuanceRaceTest extends IntegrationTest {
     @Inject
     DeviceSignOut signOut;
 
-    private ClientApp app;
     private ExecutorService pool;
 
     @BeforeAll
-    void start() throws Exception {
-        app = ClientApp.start();
+    void start() {
         pool = Executors.newFixedThreadPool(2);
     }
 
     @AfterAll
     void stop() {
-        app.close();
         pool.shutdownNow();
     }
 
@@ -74,21 +67,6 @@ class IssuanceRaceTest extends IntegrationTest {
 
     private long liveFamilies(User user) {
         return sql.count("SELECT count(*) FROM refresh_families WHERE user_id = ? AND revoked_at IS NULL", user.id());
-    }
-
-    /** Signs in through the SSO and returns an unredeemed code for {@code client}. */
-    private String code(Client client, User user) {
-        Browser browser = new Browser(http);
-        String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(Hashes.sha256(VERIFIER));
-        Http.Response toLogin = browser.get("/oauth/authorize?response_type=code&client_id=" + client.id()
-                + "&redirect_uri=" + app.base() + "/callback&scope=openid&code_challenge=" + challenge
-                + "&code_challenge_method=S256");
-        Map<String, String> form = Browser.hiddenInputs(browser.get(toLogin.header("Location")));
-        form.put("username", user.username());
-        form.put("password", TestAccounts.PASSWORD);
-        Http.Response back = browser.postForm("/login", form);
-        assertEquals(302, back.status(), back::toString);
-        return Browser.queryParam(back, "code");
     }
 
     private Device browserDevice(User user) {
@@ -101,14 +79,12 @@ class IssuanceRaceTest extends IntegrationTest {
     void codeExchangeRacingALogoutLeavesNothingLiveOnTheSignedOutDevice() throws Exception {
         User user = accounts.user();
         Client client = accounts.ssoClient(app.base(), app.backchannelUri());
-        String code = code(client, user);
+        String code = sso().code(new Browser(http), client, user);
         Device browser = browserDevice(user);
 
         Http.Response exchanged;
         try (DatabaseGate gate = DatabaseGate.onInsert("refresh_families", "NEW.user_id", user.id())) {
-            Future<Http.Response> exchange = pool.submit(() -> http.postForm("/oauth/token", client.id(),
-                    TestAccounts.SECRET, params("grant_type", "authorization_code", "code", code,
-                            "redirect_uri", app.base() + "/callback", "code_verifier", VERIFIER)));
+            Future<Http.Response> exchange = pool.submit(() -> sso().redeem(client, code));
             DatabaseGate.await("the exchange reaches the gate", Duration.ofSeconds(20), gate::someoneWaits);
             Future<?> logout = pool.submit(() -> signOut.signOut(List.of(browser), KickReason.LOGOUT, "test", "127.0.0.1"));
             gate.awaitDoneOrBlocked(logout);
