@@ -7,23 +7,33 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import dev.tessera.auth.crypto.Hashes;
 import dev.tessera.auth.token.TokenProperties;
+import dev.tessera.crypto.SignatureProvider;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.annotation.PostConstruct;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The live key ring: one active signing key, every published key for verification, and the JWKS
- * document. Rotation inserts a new key and retires the old one, which stays published for the
- * access token lifetime plus {@code retiredPublishExtra}, so tokens it signed keep verifying
- * (no downtime). Replicas re-read the table periodically and whenever a token names an unknown kid.
+ * The live key ring: one active signing key per algorithm in use, every published key for
+ * verification, and the JWKS document. Access tokens are signed with {@code tessera.keys.algorithm};
+ * ID tokens and logout tokens always with RS256 (OIDC Core §15.1: RS256 MUST be supported for ID
+ * tokens, and clients expect it by default, §3.1.3.7), from the same key when both are RS256.
+ * Rotation inserts a new key per algorithm and retires the old ones, which stay published for the
+ * access token lifetime plus {@code retiredPublishExtra}, so tokens they signed keep verifying (no
+ * downtime). Replicas re-read the table periodically and whenever a token names an unknown kid.
+ * Signers and verifiers compute through the {@link SignatureProvider} (native where it loads).
  */
 @Context // created at start-up: the first token request must not pay for key generation
 public class KeyManager {
@@ -35,20 +45,29 @@ public class KeyManager {
     private final KeyProperties properties;
     private final TokenProperties tokens;
     private final Clock clock;
+    private final SignatureProvider provider;
     private volatile KeyRing ring = KeyRing.EMPTY;
     private volatile long lastReloadMillis;
 
-    public KeyManager(SigningKeyStore store, KeyProperties properties, TokenProperties tokens, Clock clock) {
+    @Inject
+    public KeyManager(SigningKeyStore store, KeyProperties properties, TokenProperties tokens, Clock clock,
+                      SignatureProvider provider) {
         this.store = store;
         this.properties = properties;
         this.tokens = tokens;
         this.clock = clock;
+        this.provider = provider;
+    }
+
+    /** With the JDK's providers. */
+    public KeyManager(SigningKeyStore store, KeyProperties properties, TokenProperties tokens, Clock clock) {
+        this(store, properties, tokens, clock, SignatureProvider.jdk());
     }
 
     @PostConstruct
     void start() {
         reload();
-        if (ring.active() == null || ring.active().key().algorithm() != properties.algorithm()) {
+        if (!ring.active().keySet().containsAll(algorithmsInUse())) {
             rotate();
         }
     }
@@ -63,29 +82,38 @@ public class KeyManager {
         }
     }
 
-    /** Makes a new key of the configured algorithm the active one; the previous stays published. */
+    /**
+     * Makes new keys of the algorithms in use the active ones; the previous keys stay published.
+     * Returns the new access-token key.
+     */
     public synchronized SigningKey rotate() {
         Instant now = clock.instant();
-        String kid = Hashes.randomToken(12);
-        JWK jwk;
-        try {
-            jwk = properties.algorithm().generate(kid);
-        } catch (JOSEException e) {
-            throw new IllegalStateException("could not generate a " + properties.algorithm() + " key", e);
+        List<SigningKey> fresh = new ArrayList<>();
+        for (SigningAlgorithm algorithm : algorithmsInUse()) {
+            fresh.add(generate(algorithm, now));
         }
-        SigningKey key = new SigningKey(kid, properties.algorithm(), jwk, now, null, null);
-        store.insert(key);
-        store.retireAllExcept(kid, now, now.plus(tokens.accessTokenTtl()).plus(properties.retiredPublishExtra()));
+        fresh.forEach(store::insert);
+        store.retireActiveExcept(fresh.stream().map(SigningKey::kid).toList(), now,
+                now.plus(tokens.accessTokenTtl()).plus(properties.retiredPublishExtra()));
         reload();
-        LOG.info("rotated signing key: {} is now active", key);
-        return key;
+        LOG.info("rotated signing keys: {} now active", fresh);
+        return fresh.get(0);
     }
 
-    /** The key that signs new tokens. */
+    /** The key that signs new access tokens. */
     public ActiveKey active() {
-        ActiveKey active = ring.active();
+        return active(properties.algorithm());
+    }
+
+    /** The key that signs ID tokens and logout tokens (RS256). */
+    public ActiveKey activeForIdTokens() {
+        return active(properties.idTokenAlgorithm());
+    }
+
+    private ActiveKey active(SigningAlgorithm algorithm) {
+        ActiveKey active = ring.active().get(algorithm);
         if (active == null) {
-            throw new IllegalStateException("no active signing key");
+            throw new IllegalStateException("no active " + algorithm + " signing key");
         }
         return active;
     }
@@ -105,24 +133,42 @@ public class KeyManager {
         return ring.jwksJson();
     }
 
+    /** The access-token algorithm first: {@link #rotate()} returns its key. */
+    private Set<SigningAlgorithm> algorithmsInUse() {
+        Set<SigningAlgorithm> inUse = new LinkedHashSet<>();
+        inUse.add(properties.algorithm());
+        inUse.add(properties.idTokenAlgorithm());
+        return inUse;
+    }
+
+    private SigningKey generate(SigningAlgorithm algorithm, Instant now) {
+        String kid = Hashes.randomToken(12);
+        try {
+            return new SigningKey(kid, algorithm, algorithm.generate(kid), now, null, null);
+        } catch (JOSEException e) {
+            throw new IllegalStateException("could not generate a " + algorithm + " key", e);
+        }
+    }
+
     synchronized void reload() {
         Instant now = clock.instant();
         lastReloadMillis = clock.millis();
         List<SigningKey> keys = store.published(now);
         Map<String, PublishedKey> byKid = new LinkedHashMap<>();
-        ActiveKey active = null;
+        Map<SigningAlgorithm, ActiveKey> active = new EnumMap<>(SigningAlgorithm.class);
         try {
             for (SigningKey key : keys) {
-                byKid.put(key.kid(), new PublishedKey(key, key.algorithm().verifier(key.jwk().toPublicJWK())));
-                if (active == null && key.retiredAt() == null && key.algorithm() == properties.algorithm()) {
-                    active = new ActiveKey(key, key.algorithm().signer(key.jwk()));
+                byKid.put(key.kid(), new PublishedKey(key, key.algorithm().verifier(key.jwk().toPublicJWK(), provider)));
+                // newest first: the first unretired key of an algorithm is its active one
+                if (key.retiredAt() == null && !active.containsKey(key.algorithm())) {
+                    active.put(key.algorithm(), new ActiveKey(key, key.algorithm().signer(key.jwk(), provider)));
                 }
             }
         } catch (JOSEException e) {
             throw new IllegalStateException("a stored signing key cannot be used", e);
         }
         String jwks = new JWKSet(keys.stream().map(k -> k.jwk().toPublicJWK()).toList()).toString(true);
-        ring = new KeyRing(active, Map.copyOf(byKid), jwks);
+        ring = new KeyRing(Map.copyOf(active), Map.copyOf(byKid), jwks);
     }
 
     /** The signing key and a signer for it. */
@@ -133,7 +179,7 @@ public class KeyManager {
     public record PublishedKey(SigningKey key, JWSVerifier verifier) {
     }
 
-    private record KeyRing(ActiveKey active, Map<String, PublishedKey> byKid, String jwksJson) {
-        static final KeyRing EMPTY = new KeyRing(null, Map.of(), "{\"keys\":[]}");
+    private record KeyRing(Map<SigningAlgorithm, ActiveKey> active, Map<String, PublishedKey> byKid, String jwksJson) {
+        static final KeyRing EMPTY = new KeyRing(Map.of(), Map.of(), "{\"keys\":[]}");
     }
 }

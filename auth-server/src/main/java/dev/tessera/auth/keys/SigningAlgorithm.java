@@ -16,6 +16,7 @@ import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.gen.OctetKeyPairGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import dev.tessera.crypto.SignatureProvider;
 
 /** The JWS algorithms Tessera signs with (RFC 7518 §3, RFC 8037), and how to make and use their keys. */
 public enum SigningAlgorithm {
@@ -41,18 +42,20 @@ public enum SigningAlgorithm {
         };
     }
 
-    public JWSSigner signer(JWK key) throws JOSEException {
+    /** A signer that computes through {@code provider} (EdDSA: Tink, whatever the provider). */
+    public JWSSigner signer(JWK key, SignatureProvider provider) throws JOSEException {
         return switch (this) {
-            case RS256 -> new RSASSASigner(key.toRSAKey());
-            case ES256 -> new ECDSASigner(key.toECKey());
+            case RS256 -> provider.apply(new RSASSASigner(key.toRSAKey()));
+            case ES256 -> provider.apply(new ECDSASigner(key.toECKey()));
             case EdDSA -> new Ed25519Signer(key.toOctetKeyPair());
         };
     }
 
-    public JWSVerifier verifier(JWK publicKey) throws JOSEException {
+    /** A verifier that computes through {@code provider} (EdDSA: Tink, whatever the provider). */
+    public JWSVerifier verifier(JWK publicKey, SignatureProvider provider) throws JOSEException {
         return switch (this) {
-            case RS256 -> new RSASSAVerifier(publicKey.toRSAKey());
-            case ES256 -> new ECDSAVerifier(publicKey.toECKey());
+            case RS256 -> provider.apply(new RSASSAVerifier(publicKey.toRSAKey()));
+            case ES256 -> provider.apply(new ECDSAVerifier(publicKey.toECKey()));
             case EdDSA -> new Ed25519Verifier(publicKey.toOctetKeyPair());
         };
     }
