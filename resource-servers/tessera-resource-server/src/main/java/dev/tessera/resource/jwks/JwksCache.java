@@ -10,6 +10,7 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyType;
 import com.nimbusds.jose.jwk.KeyUse;
+import dev.tessera.crypto.SignatureProvider;
 import dev.tessera.resource.ResourceServerProperties;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -48,11 +49,13 @@ public class JwksCache {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Clock clock;
     private final Counter fetches;
+    private final SignatureProvider provider;
     private volatile Map<String, TrustedKey> keys = Map.of();
     private volatile long lastFetchMillis = Long.MIN_VALUE / 2;
 
-    public JwksCache(ResourceServerProperties properties, MeterRegistry meters) {
+    public JwksCache(ResourceServerProperties properties, MeterRegistry meters, SignatureProvider provider) {
         this.properties = properties;
+        this.provider = provider;
         this.allowed = properties.algorithms().stream().map(JWSAlgorithm::parse).collect(Collectors.toUnmodifiableSet());
         for (JWSAlgorithm algorithm : allowed) {
             if (!Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256, JWSAlgorithm.EdDSA).contains(algorithm)) {
@@ -138,12 +141,12 @@ public class JwksCache {
         return Map.copyOf(parsed);
     }
 
-    private static JWSVerifier verifier(JWK jwk, JWSAlgorithm algorithm) throws JOSEException {
+    private JWSVerifier verifier(JWK jwk, JWSAlgorithm algorithm) throws JOSEException {
         if (JWSAlgorithm.RS256.equals(algorithm) && KeyType.RSA.equals(jwk.getKeyType())) {
-            return new RSASSAVerifier(jwk.toRSAKey());
+            return provider.apply(new RSASSAVerifier(jwk.toRSAKey()));
         }
         if (JWSAlgorithm.ES256.equals(algorithm) && KeyType.EC.equals(jwk.getKeyType())) {
-            return new ECDSAVerifier(jwk.toECKey());
+            return provider.apply(new ECDSAVerifier(jwk.toECKey()));
         }
         if (JWSAlgorithm.EdDSA.equals(algorithm) && KeyType.OKP.equals(jwk.getKeyType())) {
             return new Ed25519Verifier(jwk.toOctetKeyPair());
