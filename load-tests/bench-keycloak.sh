@@ -162,8 +162,8 @@ stop_keycloak
   printf 'load_average\t%s\n' "$(sed 's/.*load average/load average/' "$OUT/load-average")"
   printf 'date\t%s\n' "$(date -u '+%Y-%m-%d %H:%M UTC')"
   printf 'wrk\t%s\n' "$(wrk -v 2>&1 | head -n 1 | cut -d' ' -f1-2)"
-  printf 'settings\tROUNDS=%s SECONDS_PER_RUN=%s WARMUP_SECONDS=%s CONNECTIONS=%s CHAINS=%s\n' \
-    "$ROUNDS" "$SECONDS_PER_RUN" "$WARMUP_SECONDS" "$CONNECTIONS" "$CHAINS"
+  printf 'settings\tAUTH_URL=%s ROUNDS=%s SECONDS_PER_RUN=%s WARMUP_SECONDS=%s CONNECTIONS=%s CHAINS=%s\n' \
+    "$AUTH" "$ROUNDS" "$SECONDS_PER_RUN" "$WARMUP_SECONDS" "$CONNECTIONS" "$CHAINS"
 } > "$OUT/meta.tsv"
 python3 "$HERE/report.py" "$OUT" "$ROUNDS" "$TARGET"
 log "wrote $TARGET (raw wrk output in $OUT)"

@@ -11,7 +11,7 @@ import java.time.Duration;
  * @param algorithm      algorithm of access tokens; changing it rotates to a key of that algorithm at start-up.
  *                       ES256 by default: with the native provider it signs about 18 times faster than RS256,
  *                       which is most of a token request's CPU, and Tessera's verifiers check each token once
- *                       (docs/benchmarks/keycloak.md, "Which algorithm"); RS256 suits audiences of stock JDK
+ *                       (docs/benchmarks/README.md, "Which access-token algorithm"); RS256 suits audiences of stock JDK
  *                       verifiers that check every request without a native provider
  * @param reloadInterval how often a replica re-reads the key table, to see rotations made by another replica
  * @param retiredPublishExtra how long past the access token lifetime a retired key stays in the JWKS
