@@ -57,7 +57,8 @@ lines = ["# Tessera and Keycloak, side by side", "",
          "Machine: %s; %s at the start of the measured rounds; wrk and both servers share the cores  " % (
              meta["machine"], meta["load_average"]),
          "Keycloak: %s, `kc.sh start-dev` (dev mode, H2), JVM options `%s`  " % (meta["kc_version"], meta["kc_jvm"].strip()),
-         "Tessera: %s, default configuration (`./tessera up`'s auth server), JVM options `%s`, %s  " % (
+         "Tessera: %s, the auth server at AUTH_URL in its default configuration (dev profile, for the demo client and "
+         "user), JVM options `%s`, %s  " % (
              meta["tessera_rev"], meta["tessera_jvm"].strip() or "(not visible)", meta["tessera_metrics"].strip()),
          "Load generator: %s; client_credentials and password `wrk -t2 -c%s`, refresh `wrk -tN -cN` with N = %s "
          "rotating chains, one per connection; client authentication client_secret_post everywhere." % (
@@ -97,7 +98,7 @@ lines += ["", "## What each side does per request", "",
           "| refresh | realm `bench-rotating`: `revokeRefreshToken: true`, `refreshTokenMaxReuse: 0` | rotation with "
           "reuse detection, always on (a used token presented again within 10 s gets a sibling, later it revokes the family) |",
           "| client secret check | compared with the stored secret | argon2id once per secret, then a SHA-256 "
-          "comparison against the verified digest |", "",
+          "comparison against the verified digest |",
           "| storage | H2, embedded (dev mode) | PostgreSQL and Redis over loopback |", "",
           "Before measuring, the script checks that every load answers 200 on both servers and that Keycloak's "
           "rotating realm refuses a used refresh token.", "",
