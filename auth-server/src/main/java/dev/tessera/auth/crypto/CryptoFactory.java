@@ -1,6 +1,6 @@
 package dev.tessera.auth.crypto;
 
-import dev.tessera.crypto.SignatureProvider;
+import dev.tessera.contract.crypto.SignatureProvider;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Factory;

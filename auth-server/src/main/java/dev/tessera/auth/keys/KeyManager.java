@@ -2,25 +2,23 @@ package dev.tessera.auth.keys;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSSigner;
-import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
 import dev.tessera.auth.crypto.Hashes;
 import dev.tessera.auth.token.TokenProperties;
-import dev.tessera.crypto.SignatureProvider;
+import dev.tessera.contract.crypto.SignatureProvider;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.annotation.PostConstruct;
-import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * Rotation inserts a new key per algorithm and retires the old ones, which stay published for the
  * access token lifetime plus {@code retiredPublishExtra}, so tokens they signed keep verifying (no
  * downtime). Replicas re-read the table periodically and whenever a token names an unknown kid.
- * Signers and verifiers compute through the {@link SignatureProvider} (native where it loads).
+ * Signers compute through the {@link SignatureProvider} (native where it loads); verification is
+ * token-contract's {@link dev.tessera.contract.jwt.JwtVerifier} over {@link #jwkSource()}.
  */
 @Context // created at start-up: the first token request must not pay for key generation
 public class KeyManager {
@@ -49,7 +48,6 @@ public class KeyManager {
     private volatile KeyRing ring = KeyRing.EMPTY;
     private volatile long lastReloadMillis;
 
-    @Inject
     public KeyManager(SigningKeyStore store, KeyProperties properties, TokenProperties tokens, Clock clock,
                       SignatureProvider provider) {
         this.store = store;
@@ -57,11 +55,6 @@ public class KeyManager {
         this.tokens = tokens;
         this.clock = clock;
         this.provider = provider;
-    }
-
-    /** With the JDK's providers. */
-    public KeyManager(SigningKeyStore store, KeyProperties properties, TokenProperties tokens, Clock clock) {
-        this(store, properties, tokens, clock, SignatureProvider.jdk());
     }
 
     @PostConstruct
@@ -118,14 +111,22 @@ public class KeyManager {
         return active;
     }
 
-    /** The published key with this kid; an unknown kid triggers at most one reload per second. */
-    public Optional<PublishedKey> published(String kid) {
-        PublishedKey key = ring.byKid().get(kid);
-        if (key == null && clock.millis() - lastReloadMillis > MIN_RELOAD_GAP_MILLIS) {
-            reload();
-            key = ring.byKid().get(kid);
-        }
-        return Optional.ofNullable(key);
+    /**
+     * The published public keys as a Nimbus JWK source, for {@link dev.tessera.contract.jwt.JwtVerifier}.
+     * A kid it does not know triggers a reload of the table, at most once a second (another replica may
+     * have rotated).
+     */
+    public JWKSource<SecurityContext> jwkSource() {
+        return (selector, context) -> {
+            List<JWK> found = selector.select(ring.publicKeys());
+            Set<String> kids = selector.getMatcher().getKeyIDs();
+            if (found.isEmpty() && kids != null && !kids.isEmpty()
+                    && clock.millis() - lastReloadMillis > MIN_RELOAD_GAP_MILLIS) {
+                reload();
+                found = selector.select(ring.publicKeys());
+            }
+            return found;
+        };
     }
 
     /** The public JWKS (RFC 7517 §5), private parts stripped. */
@@ -154,11 +155,9 @@ public class KeyManager {
         Instant now = clock.instant();
         lastReloadMillis = clock.millis();
         List<SigningKey> keys = store.published(now);
-        Map<String, PublishedKey> byKid = new LinkedHashMap<>();
         Map<SigningAlgorithm, ActiveKey> active = new EnumMap<>(SigningAlgorithm.class);
         try {
             for (SigningKey key : keys) {
-                byKid.put(key.kid(), new PublishedKey(key, key.algorithm().verifier(key.jwk().toPublicJWK(), provider)));
                 // newest first: the first unretired key of an algorithm is its active one
                 if (key.retiredAt() == null && !active.containsKey(key.algorithm())) {
                     active.put(key.algorithm(), new ActiveKey(key, key.algorithm().signer(key.jwk(), provider)));
@@ -167,19 +166,15 @@ public class KeyManager {
         } catch (JOSEException e) {
             throw new IllegalStateException("a stored signing key cannot be used", e);
         }
-        String jwks = new JWKSet(keys.stream().map(k -> k.jwk().toPublicJWK()).toList()).toString(true);
-        ring = new KeyRing(Map.copyOf(active), Map.copyOf(byKid), jwks);
+        JWKSet publicKeys = new JWKSet(keys.stream().map(k -> k.jwk().toPublicJWK()).toList());
+        ring = new KeyRing(Map.copyOf(active), publicKeys, publicKeys.toString(true));
     }
 
     /** The signing key and a signer for it. */
     public record ActiveKey(SigningKey key, JWSSigner signer) {
     }
 
-    /** A published key and a verifier for it. */
-    public record PublishedKey(SigningKey key, JWSVerifier verifier) {
-    }
-
-    private record KeyRing(Map<SigningAlgorithm, ActiveKey> active, Map<String, PublishedKey> byKid, String jwksJson) {
-        static final KeyRing EMPTY = new KeyRing(Map.of(), Map.of(), "{\"keys\":[]}");
+    private record KeyRing(Map<SigningAlgorithm, ActiveKey> active, JWKSet publicKeys, String jwksJson) {
+        static final KeyRing EMPTY = new KeyRing(Map.of(), new JWKSet(), "{\"keys\":[]}");
     }
 }

@@ -1,5 +1,8 @@
 package dev.tessera.webclient.web;
 
+import dev.tessera.web.Redirects;
+import dev.tessera.web.Redirects;
+
 import com.nimbusds.jwt.JWTClaimsSet;
 import dev.tessera.webclient.WebClientProperties;
 import dev.tessera.webclient.oidc.TokenEndpoint;
