@@ -1,6 +1,8 @@
 /**
- * Hashing primitives: argon2id for passwords and client secrets (OWASP minimum m=19 MiB, t=2,
- * p=1, or stronger), SHA-256 for refresh tokens, constant-time comparison everywhere; AES-256-GCM
+ * Hashing primitives and the native implementations behind them: argon2id for passwords and client
+ * secrets (RFC 9106; OWASP minimum m=19 MiB, t=2, p=1, or stronger) computed by the system's libargon2
+ * or, where it is absent, BouncyCastle (the same bytes); SHA-256 for refresh tokens; constant-time
+ * comparison everywhere; the choice of JCA provider for JWT signatures ({@code CryptoFactory}); AES-256-GCM
  * and HMAC-SHA256 ({@link dev.tessera.auth.crypto.Aead}) for what is sealed.
  */
 package dev.tessera.auth.crypto;

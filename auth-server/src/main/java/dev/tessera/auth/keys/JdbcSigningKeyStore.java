@@ -12,6 +12,7 @@ import java.sql.Timestamp;
 import java.text.ParseException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 /** Signing keys in PostgreSQL ({@code signing_keys}). */
@@ -42,18 +43,18 @@ public class JdbcSigningKeyStore implements SigningKeyStore {
 
     /**
      * One transaction under a transaction-scoped advisory lock: another replica's rotation waits until this
-     * one committed, then retires this key in turn. Two transactions (insert, then retire the others) let
-     * two replicas retire each other's new key and leave none active.
+     * one committed, then retires these keys in turn. Two transactions (insert, then retire the others) let
+     * two replicas retire each other's new keys and leave none active.
      */
     @Override
     @Transactional
-    public void activate(SigningKey key, Instant now, Instant publishUntil) {
+    public void activate(List<SigningKey> keys, Instant now, Instant publishUntil) {
         jdbc.prepareStatement("SELECT pg_advisory_xact_lock(?)", statement -> {
             statement.setLong(1, ROTATION_LOCK);
             return statement.execute();
         });
-        insert(key);
-        retireAllExcept(key.kid(), now, publishUntil);
+        keys.forEach(this::insert);
+        retireActiveExcept(keys.stream().map(SigningKey::kid).toList(), now, publishUntil);
     }
 
     private void insert(SigningKey key) {
@@ -66,13 +67,13 @@ public class JdbcSigningKeyStore implements SigningKeyStore {
         });
     }
 
-    private void retireAllExcept(String keepKid, Instant now, Instant publishUntil) {
+    private void retireActiveExcept(Collection<String> keepKids, Instant now, Instant publishUntil) {
         jdbc.prepareStatement(
-                "UPDATE signing_keys SET retired_at = ?, publish_until = ? WHERE retired_at IS NULL AND kid <> ?",
+                "UPDATE signing_keys SET retired_at = ?, publish_until = ? WHERE retired_at IS NULL AND kid <> ALL (?)",
                 statement -> {
                     statement.setTimestamp(1, Timestamp.from(now));
                     statement.setTimestamp(2, Timestamp.from(publishUntil));
-                    statement.setString(3, keepKid);
+                    statement.setArray(3, statement.getConnection().createArrayOf("text", keepKids.toArray()));
                     return statement.executeUpdate();
                 });
     }

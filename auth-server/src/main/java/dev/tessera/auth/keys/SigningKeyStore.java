@@ -10,11 +10,11 @@ public interface SigningKeyStore {
     List<SigningKey> published(Instant now);
 
     /**
-     * Stores {@code key} as the one active key and retires every other active key, publishing each until
-     * {@code publishUntil}: atomically, and serialized with every other replica's rotation, so concurrent
-     * rotations leave exactly one active key.
+     * Stores {@code keys} (one per algorithm in use) as the active keys and retires every other active key,
+     * publishing each until {@code publishUntil}: atomically, and serialized with every other replica's
+     * rotation, so concurrent rotations leave exactly one active key per algorithm.
      */
-    void activate(SigningKey key, Instant now, Instant publishUntil);
+    void activate(List<SigningKey> keys, Instant now, Instant publishUntil);
 
     /** Deletes keys past their publication: their private parts are no longer needed anywhere. */
     int purgeExpired(Instant now);

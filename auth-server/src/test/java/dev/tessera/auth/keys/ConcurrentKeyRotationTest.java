@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.tessera.auth.support.Sql;
 import dev.tessera.auth.token.TokenProperties;
+import dev.tessera.contract.crypto.SignatureProvider;
 import dev.tessera.testing.TestServices;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -47,17 +48,17 @@ class ConcurrentKeyRotationTest implements TestPropertyProvider {
     @Test
     void concurrentRotationsOnFourReplicasLeaveExactlyOneActiveKey() throws Exception {
         int replicas = 4;
-        // ES256 keys generate fast, so the replicas really rotate at the same moment.
+        // Each rotation makes an ES256 access-token key and an RS256 ID-token key.
         KeyProperties es256 = new KeyProperties(SigningAlgorithm.ES256, keyProperties.reloadInterval(),
                 keyProperties.retiredPublishExtra(), keyProperties.encryptionKey(), false);
         SigningKeyStore slowNetwork = new SlowStore(store);
         List<KeyManager> managers = new ArrayList<>();
         for (int i = 0; i < replicas; i++) {
-            managers.add(new KeyManager(slowNetwork, es256, tokenProperties, clock));
+            managers.add(new KeyManager(slowNetwork, es256, tokenProperties, clock, SignatureProvider.jdk()));
         }
         ExecutorService pool = Executors.newFixedThreadPool(replicas);
         try {
-            for (int round = 0; round < 10; round++) {
+            for (int round = 0; round < 4; round++) {
                 CyclicBarrier start = new CyclicBarrier(replicas);
                 List<Future<SigningKey>> rotations = new ArrayList<>();
                 for (KeyManager manager : managers) {
@@ -69,8 +70,10 @@ class ConcurrentKeyRotationTest implements TestPropertyProvider {
                 for (Future<SigningKey> rotation : rotations) {
                     rotation.get();
                 }
-                assertEquals(1, sql.count("SELECT count(*) FROM signing_keys WHERE retired_at IS NULL"),
-                        "exactly one active key after round " + round);
+                assertEquals(1, sql.count("SELECT count(*) FROM signing_keys WHERE retired_at IS NULL AND algorithm = 'ES256'"),
+                        "exactly one active access-token key after round " + round);
+                assertEquals(1, sql.count("SELECT count(*) FROM signing_keys WHERE retired_at IS NULL AND algorithm = 'RS256'"),
+                        "exactly one active ID-token key after round " + round);
             }
         } finally {
             pool.shutdownNow();
@@ -94,9 +97,9 @@ class ConcurrentKeyRotationTest implements TestPropertyProvider {
         }
 
         @Override
-        public void activate(SigningKey key, java.time.Instant now, java.time.Instant publishUntil) {
+        public void activate(List<SigningKey> keys, java.time.Instant now, java.time.Instant publishUntil) {
             pause();
-            delegate.activate(key, now, publishUntil);
+            delegate.activate(keys, now, publishUntil);
             pause();
         }
 

@@ -1,6 +1,7 @@
 package dev.tessera.auth.keys;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -18,10 +19,10 @@ public class InMemorySigningKeyStore implements SigningKeyStore {
     }
 
     @Override
-    public synchronized void activate(SigningKey key, Instant now, Instant publishUntil) {
-        keys.put(key.kid(), key);
-        String keepKid = key.kid();
-        keys.replaceAll((kid, k) -> k.retiredAt() == null && !kid.equals(keepKid)
+    public synchronized void activate(List<SigningKey> fresh, Instant now, Instant publishUntil) {
+        fresh.forEach(key -> keys.put(key.kid(), key));
+        List<String> keepKids = fresh.stream().map(SigningKey::kid).toList();
+        keys.replaceAll((kid, k) -> k.retiredAt() == null && !keepKids.contains(kid)
                 ? new SigningKey(k.kid(), k.algorithm(), k.jwk(), k.createdAt(), now, publishUntil) : k);
     }
 
