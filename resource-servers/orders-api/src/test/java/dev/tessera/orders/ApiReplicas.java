@@ -1,5 +1,7 @@
 package dev.tessera.orders;
 
+import dev.tessera.resource.revocation.FeedState;
+import dev.tessera.resource.revocation.RevocationFeed;
 import dev.tessera.testing.RedisUsers;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -29,7 +31,27 @@ final class ApiReplicas implements AutoCloseable {
         properties.put("tessera.resource-server.jwks-min-refetch-interval", "1s");
         properties.put("redis.uri", RedisUsers.uriAs(redisUri, "tessera-resource")); // its own Redis user, read-only marks
         properties.putAll(extra);
-        return ApplicationContext.run(EmbeddedServer.class, properties, "test");
+        EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties, "test");
+        awaitLiveFeed(server);
+        return server;
+    }
+
+    /** Until the first snapshot is in, a fail-closed replica rightly answers 503 to every bearer request. */
+    private static void awaitLiveFeed(EmbeddedServer server) {
+        RevocationFeed feed = server.getApplicationContext().getBean(RevocationFeed.class);
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(15);
+        while (feed.state() != FeedState.LIVE) {
+            if (System.nanoTime() > deadline) {
+                server.close();
+                throw new IllegalStateException("the revocation feed of " + server.getURI() + " did not go live");
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     List<EmbeddedServer> servers() {
