@@ -44,14 +44,16 @@ public class LogoutController {
     private final SessionStore sessions;
     private final OneTimeStore once;
     private final TokenVerifier verifier;
+    private final PublicAddress address;
 
     public LogoutController(WebClientProperties properties, SessionCookies cookies, SessionStore sessions, OneTimeStore once,
-                            TokenVerifier verifier) {
+                            TokenVerifier verifier, PublicAddress address) {
         this.properties = properties;
         this.cookies = cookies;
         this.sessions = sessions;
         this.once = once;
         this.verifier = verifier;
+        this.address = address;
     }
 
     @Post(uri = "/logout", consumes = MediaType.ALL)
@@ -66,7 +68,7 @@ public class LogoutController {
         }
         sessions.delete(session.get().id());
         String endSession = properties.issuer() + "/oauth/logout?id_token_hint=" + encode(session.get().idToken())
-                + "&post_logout_redirect_uri=" + encode(properties.publicUrl() + "/") + "&client_id=" + encode(properties.clientId());
+                + "&post_logout_redirect_uri=" + encode(address.baseUrl(request) + "/") + "&client_id=" + encode(properties.clientId());
         return Redirects.found(URI.create(endSession)).cookie(cookies.clear(request));
     }
 
