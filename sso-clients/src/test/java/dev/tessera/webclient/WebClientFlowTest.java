@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tessera.testing.AuthServerProcess;
+import dev.tessera.testing.Browser;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tessera.testing.Http;
 import dev.tessera.testing.RedisProcess;
 import dev.tessera.testing.TestServices;
+import dev.tessera.testing.WebClientRegistrations;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.net.ServerSocket;
@@ -60,7 +62,7 @@ class WebClientFlowTest {
         for (int port : new int[] {redisPort, memoryPort, stickyPorts[0], stickyPorts[1], outagePort}) {
             bases.add(base(port));
         }
-        TestClients.register(clientId, bases);
+        WebClientRegistrations.register(clientId, bases);
     }
 
     @AfterAll
@@ -83,7 +85,7 @@ class WebClientFlowTest {
         properties.put("micronaut.server.port", port);
         properties.put("redis.uri", TestServices.endpoints().redisUri());
         properties.put("tessera.web-client.client-id", clientId);
-        properties.put("tessera.web-client.client-secret", TestClients.SECRET);
+        properties.put("tessera.web-client.client-secret", WebClientRegistrations.SECRET);
         properties.put("tessera.web-client.issuer", auth.issuer());
         properties.put("tessera.web-client.public-url", base(port));
         properties.put("tessera.web-client.session-store", store);

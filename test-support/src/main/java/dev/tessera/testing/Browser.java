@@ -1,8 +1,5 @@
-package dev.tessera.webclient;
+package dev.tessera.testing;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
-import dev.tessera.testing.Http;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -12,26 +9,27 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** A browser reduced to what these tests need: a cookie jar for one host, and the SSO sign-in of alice. */
-final class Browser {
+public final class Browser {
 
     private static final Pattern INPUT = Pattern.compile("name=\"(\\w+)\" value=\"([^\"]*)\"");
 
-    final Map<String, String> cookies;
+    /** Its cookies by name (one host: cookies are not isolated by port). */
+    public final Map<String, String> cookies;
 
-    Browser() {
+    public Browser() {
         this(new LinkedHashMap<>());
     }
 
     /** A second tab: the same cookies, from now on its own jar. */
-    Browser(Map<String, String> cookies) {
+    public Browser(Map<String, String> cookies) {
         this.cookies = new LinkedHashMap<>(cookies);
     }
 
-    Http.Response send(String method, String url, String form) {
+    public Http.Response send(String method, String url, String form) {
         return send(method, url, form, Map.of());
     }
 
-    Http.Response send(String method, String url, String form, Map<String, String> extraHeaders) {
+    public Http.Response send(String method, String url, String form, Map<String, String> extraHeaders) {
         URI uri = URI.create(url);
         Http http = new Http(URI.create(uri.getScheme() + "://" + uri.getAuthority()));
         String path = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
@@ -58,8 +56,9 @@ final class Browser {
     /**
      * Signs alice in at the client the way a browser does: the client's /login, the authorize redirect,
      * the login form, the callback. Returns the callback's answer (a redirect home with the cookie).
+     * The login page's URL is taken relative to the issuer, as the auth server answers it.
      */
-    Http.Response signIn(String issuer, String clientBase) {
+    public Http.Response signIn(String issuer, String clientBase) {
         Http.Response toAuthorize = send("GET", clientBase + "/login", null);
         Http.Response toLogin = send("GET", toAuthorize.header("Location"), null);
         Http.Response page = send("GET", issuer + toLogin.header("Location"), null);
@@ -72,7 +71,9 @@ final class Browser {
         form.put("password", "alice-pass");
         Http.Response toCallback = send("POST", issuer + "/login", Http.form(form));
         Http.Response home = send("GET", toCallback.header("Location"), null);
-        assertEquals(302, home.status(), home::toString);
+        if (home.status() != 302) {
+            throw new IllegalStateException("the callback did not sign in: " + home);
+        }
         return home;
     }
 }
