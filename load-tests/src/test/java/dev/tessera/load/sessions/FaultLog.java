@@ -27,6 +27,7 @@ final class FaultLog {
         final Set<Long> loggedOut = ConcurrentHashMap.newKeySet();
         final AtomicInteger logouts = new AtomicInteger();
         final AtomicInteger failures = new AtomicInteger();
+        final AtomicInteger failedSignIns = new AtomicInteger();
         final AtomicLong lastTrouble = new AtomicLong();
         volatile int activeAtFault = -1;
     }
@@ -60,6 +61,15 @@ final class FaultLog {
         }
     }
 
+    /** A sign-in that did not complete: a failure, though Gatling already counts its request. */
+    void failedSignIn(Scheme scheme, long user) {
+        PerScheme s = schemes.get(scheme);
+        s.failedSignIns.incrementAndGet();
+        if (faultStart > 0) {
+            s.lastTrouble.accumulateAndGet(System.currentTimeMillis(), Math::max);
+        }
+    }
+
     void faultStarted() {
         long now = System.currentTimeMillis();
         for (PerScheme s : schemes.values()) {
@@ -67,6 +77,7 @@ final class FaultLog {
             s.loggedOut.clear();
             s.logouts.set(0);
             s.failures.set(0);
+            s.failedSignIns.set(0);
         }
         faultStart = now;
     }
@@ -83,8 +94,8 @@ final class FaultLog {
             long last = s.lastTrouble.get();
             double recovery = last == 0 ? 0 : (last - faultStart) / 1000.0;
             return String.format(Locale.ROOT, "\"%s\": {\"active_at_fault\": %d, \"users_logged_out\": %d, \"logouts\": %d, "
-                    + "\"failed_reads\": %d, \"recovery_seconds\": %.1f}", e.getKey().label, s.activeAtFault, s.loggedOut.size(),
-                    s.logouts.get(), s.failures.get(), recovery);
+                    + "\"failed_reads\": %d, \"failed_sign_ins\": %d, \"recovery_seconds\": %.1f}", e.getKey().label, s.activeAtFault,
+                    s.loggedOut.size(), s.logouts.get(), s.failures.get(), s.failedSignIns.get(), recovery);
         }).collect(Collectors.joining(",\n    "));
         String json = String.format(Locale.ROOT, "{\n  \"fault\": \"%s\",\n  \"command\": \"%s\",\n  \"started_ms\": %d,\n"
                 + "  \"fault_seconds\": %.1f,\n  \"exit_code\": %d,\n  \"schemes\": {\n    %s\n  }\n}\n", fault,

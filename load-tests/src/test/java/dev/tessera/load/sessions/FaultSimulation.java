@@ -32,7 +32,10 @@ public class FaultSimulation extends Simulation {
     static final String COMMAND = System.getProperty("fault.command", "true");
     static final Duration AT = Duration.ofSeconds(Integer.getInteger("fault.at", 20));
     static final Duration LENGTH = Duration.ofSeconds(Integer.getInteger("fault.run.seconds", 60));
-    static final double RATE = Double.parseDouble(System.getProperty("fault.rate", "2"));
+    static final double RATE = Double.parseDouble(System.getProperty("fault.rate", "1"));
+    /** Users live longer here than in the comparison (60 reads, 500 ms apart): long enough to live through the fault. */
+    static final int READS = Integer.getInteger("fault.reads", 60);
+    static final Duration PAUSE = Duration.ofMillis(Integer.getInteger("fault.pause.ms", 500));
     static final Path REPORT = Path.of(System.getProperty("fault.report", "target/fault.json"));
 
     private final FaultLog log = new FaultLog();
@@ -43,19 +46,29 @@ public class FaultSimulation extends Simulation {
         for (Scheme scheme : Scheme.values()) {
             var users = scenario(scheme.label + " users")
                     .exec(Flows.signIn(scheme, s -> scheme.label, "login"))
+                    .exec(s -> signedIn(s, scheme))
                     .exitHereIfFailed()
-                    .exec(repeat(Load.READS).on(Flows.readProfileOrLoggedOut(scheme, s -> scheme.label)
+                    .exec(repeat(READS).on(Flows.readProfileOrLoggedOut(scheme, s -> scheme.label)
                             .exec(s -> record(s, scheme))
                             .exec(doIf(s -> Integer.valueOf(401).equals(s.get("status"))).then(
                                     exec(Session::markAsSucceeded)
                                             .exec(Flows.signIn(scheme, s -> scheme.label, "login again"))
+                                            .exec(s -> signedIn(s, scheme))
                                             .exitHereIfFailed()))
-                            .pause(Load.PAUSE)));
+                            .pause(PAUSE)));
             populations.add(users.injectOpen(constantUsersPerSec(RATE).during(LENGTH)));
         }
         populations.add(scenario("fault: " + FAULT).pause(AT).exec(this::inject).injectOpen(atOnceUsers(1)));
         setUp(populations).protocols(http.disableCaching().acceptHeader("application/json, text/html")
                 .userAgentHeader("tessera-gatling"));
+    }
+
+    /** A sign-in that failed is a failure of its scheme too (the user gives up: exitHereIfFailed). */
+    private Session signedIn(Session session, Scheme scheme) {
+        if (session.isFailed()) {
+            log.failedSignIn(scheme, session.userId());
+        }
+        return session;
     }
 
     private Session record(Session session, Scheme scheme) {
