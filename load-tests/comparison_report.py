@@ -211,6 +211,35 @@ def main():
     with open(os.path.join(docs, "comparison.md"), "w") as f:
         f.write("\n".join(lines) + "\n")
     print("wrote %s" % os.path.join(docs, "comparison.md"))
+    update_readme(os.path.join(docs, "..", "README.md"), sch, mem, fault_results(R), args.quick)
+
+
+def update_readme(readme, sch, mem, faults, quick):
+    """The README's headline table, between its comparison markers, from the same data."""
+    kill = faults.get("kill")
+    rows = ["Measured by `./tessera bench all` (%s%s; details, faults and capacity in "
+            "[docs/comparison.md](docs/comparison.md)):" % (sch["sticky"]["run"].date,
+                                                            ", smoke run: short phases" if quick else ", provisional"), "",
+            "| scheme | p50 ms | p95 ms | p99 ms | req/s | memory for 100k users | kill -9 one of 3 replicas |",
+            "|---|---:|---:|---:|---:|---|---|"]
+    for s in SCHEMES:
+        d = sch[s]
+        outcome = "(run bench faults)"
+        if kill:
+            run, log = kill
+            f = log["schemes"][s]
+            outcome = "%d failed, %d of %d users logged out" % (run.ko(s + ":"), f["users_logged_out"], f["active_at_fault"])
+        rows.append("| %s | %d | %d | %d | %.0f | %s | %s |" % (s, d["p50"], d["p95"], d["p99"], d["rps"],
+                                                          mem.get(s, {}).get("text", "–"), outcome))
+    with open(readme) as f:
+        text = f.read()
+    start, end = "<!-- comparison:start -->", "<!-- comparison:end -->"
+    if start not in text or end not in text:
+        sys.exit("README.md has no comparison markers")
+    head, rest = text.split(start, 1)
+    tail = rest.split(end, 1)[1]
+    with open(readme, "w") as f:
+        f.write(head + start + "\n" + "\n".join(rows) + "\n" + end + tail)
 
 
 def fault_results(R):
@@ -253,16 +282,21 @@ def fault_table(R, docs):
              "scheme. *Users logged out*: users whose session was gone (401) and who had to sign in again, of those "
              "active when the fault began. *Sessions lost*: sign-ins those 401s forced. *Time to recover*: from the "
              "fault's start to the scheme's last failure or logout." % settings(next(iter(faults.values()))[0]).get("fault.at", "?"), "",
-             "| fault | scheme | failed requests | users logged out | sessions lost | time to recover | report |",
-             "|---|---|---:|---:|---:|---:|---|"]
+             "| fault | scheme | failed requests | of which after the fault: reads / sign-ins | users logged out (active at the fault) | sessions lost | time to recover | report |",
+             "|---|---|---:|---:|---:|---:|---:|---|"]
     for fault, (run, log) in faults.items():
         link = publish_report(run, docs)
         for s in SCHEMES:
             f = log["schemes"][s]
-            lines.append("| %s (%s) | %s | %d | %d of %d | %d | %.1f s | [Gatling](%s) |" % (
-                fault, run.date, s, run.ko(s + ":"), f["users_logged_out"], f["active_at_fault"], f["logouts"],
-                f["recovery_seconds"], link))
-    lines += ["", "Fault commands: " + "; ".join("*%s*: %s (`%s`)" % (f, what[f], faults[f][1]["command"].replace("|", "\\|")[:160])
+            lines.append("| %s (%s) | %s | %d | %d / %d | %d (%d) | %d | %.1f s | [Gatling](%s) |" % (
+                fault, run.date, s, run.ko(s + ":"), f["failed_reads"], f.get("failed_sign_ins", 0), f["users_logged_out"],
+                f["active_at_fault"], f["logouts"], f["recovery_seconds"], link))
+    lines += ["", "Reading the table: a failed sign-in is a user who could not sign in at all (the auth server and the "
+              "web clients' pending logins need Redis; a login in flight on a killed replica loses its state). While "
+              "every replica of a scheme answers 503, nginx marks them all failed and answers 502 itself. A user who "
+              "must sign in again but still has an SSO session at the auth server gets a new session without a "
+              "password. The rolling restart lasts longer than a user, so more users can be logged out than were "
+              "active when it began.", "", "Fault commands: " + "; ".join("*%s*: %s (`%s`)" % (f, what[f], faults[f][1]["command"].replace("|", "\\|")[:160])
                                                   for f in faults), ""]
     if "kill" in faults:
         run, log = faults["kill"]

@@ -1,5 +1,6 @@
 package dev.tessera.load.sessions;
 
+import static io.gatling.javaapi.core.CoreDsl.doIf;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
 import static io.gatling.javaapi.core.CoreDsl.regex;
@@ -36,18 +37,23 @@ final class Flows {
     }
 
     /**
-     * The browser's way: the client's /login redirects to the auth server's login page (followed), the
-     * form goes to the auth server, which redirects through /oauth/authorize to the client's /callback,
-     * which sets the session cookie and redirects home. The home page must greet the user.
+     * The browser's way: the client's /login redirects to the auth server (followed). Without an SSO
+     * session that ends on the login page, whose form goes to the auth server, which redirects through
+     * /oauth/authorize to the client's /callback, which sets the session cookie and redirects home; with
+     * one (a user signing in again after its session was lost) the redirects end at home at once. Either
+     * way the home page must greet the user.
      */
     static ChainBuilder ssoLogin(String clientUrl, Function<Session, String> label, String what) {
-        return exec(http(s -> label.apply(s) + ": " + what + " (login page)").get(clientUrl + "/login")
-                .check(status().is(200), currentLocation().saveAs("loginPage"),
-                        regex("name=\"(\\w+)\" value=\"([^\"]*)\"").captureGroups(2).findAll().saveAs("hidden")))
-                .exec(http(s -> label.apply(s) + ": " + what + " (password)")
-                        .post(s -> origin(s.getString("loginPage")) + "/login")
-                        .formParamMap(Flows::loginForm)
-                        .check(status().is(200), regex("id=\"greeting\"").exists()));
+        return exec(s -> s.remove("greeted"))
+                .exec(http(s -> label.apply(s) + ": " + what + " (login page)").get(clientUrl + "/login")
+                        .check(status().is(200), currentLocation().saveAs("loginPage"),
+                                regex("id=\"(greeting)\"").optional().saveAs("greeted"),
+                                regex("name=\"(\\w+)\" value=\"([^\"]*)\"").captureGroups(2).findAll().optional().saveAs("hidden")))
+                .exec(doIf(s -> !s.contains("greeted")).then(
+                        exec(http(s -> label.apply(s) + ": " + what + " (password)")
+                                .post(s -> origin(s.getString("loginPage")) + "/login")
+                                .formParamMap(Flows::loginForm)
+                                .check(status().is(200), regex("id=\"greeting\"").exists()))));
     }
 
     /** A first-party app's way: the password grant at the token endpoint (through nginx :8000). */
@@ -79,7 +85,7 @@ final class Flows {
 
     private static Map<String, Object> loginForm(Session session) {
         Map<String, Object> form = new LinkedHashMap<>();
-        List<List<String>> hidden = session.getList("hidden");
+        List<List<String>> hidden = session.contains("hidden") ? session.getList("hidden") : List.of();
         for (List<String> field : hidden) {
             form.put(field.get(0), field.get(1));
         }
