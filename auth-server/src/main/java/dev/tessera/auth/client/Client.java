@@ -12,6 +12,7 @@ import java.util.Set;
  * @param sessionPolicy device session policy for this client, or null for the global default
  * @param postLogoutRedirectUris where RP-initiated logout may send the browser back (exact match)
  * @param backchannelLogoutUri  where OIDC back-channel logout tokens are posted, or null
+ * @param accessTokenType       the {@code typ} of its access tokens: {@code at+jwt} unless registered otherwise
  */
 public record Client(
         String id,
@@ -24,7 +25,16 @@ public record Client(
         List<String> redirectUris,
         String sessionPolicy,
         List<String> postLogoutRedirectUris,
-        String backchannelLogoutUri) {
+        String backchannelLogoutUri,
+        AccessTokenType accessTokenType) {
+
+    /** A client with RFC 9068's {@code typ: at+jwt} access tokens, the default. */
+    public Client(String id, String name, String secretHash, boolean confidential, Set<String> grantTypes,
+                  Set<String> scopes, Set<String> defaultScopes, List<String> redirectUris, String sessionPolicy,
+                  List<String> postLogoutRedirectUris, String backchannelLogoutUri) {
+        this(id, name, secretHash, confidential, grantTypes, scopes, defaultScopes, redirectUris, sessionPolicy,
+                postLogoutRedirectUris, backchannelLogoutUri, AccessTokenType.AT_JWT);
+    }
 
     public boolean allowsGrant(String grantType) {
         return grantTypes.contains(grantType);

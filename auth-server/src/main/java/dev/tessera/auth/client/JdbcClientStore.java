@@ -35,14 +35,16 @@ public class JdbcClientStore implements ClientStore {
     public void save(Client client) {
         jdbc.prepareStatement("""
                 INSERT INTO clients (id, name, secret_hash, confidential, grant_types, scopes, default_scopes,
-                                     redirect_uris, session_policy, post_logout_redirect_uris, backchannel_logout_uri)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                     redirect_uris, session_policy, post_logout_redirect_uris, backchannel_logout_uri,
+                                     access_token_type)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, secret_hash = EXCLUDED.secret_hash,
                     confidential = EXCLUDED.confidential, grant_types = EXCLUDED.grant_types,
                     scopes = EXCLUDED.scopes, default_scopes = EXCLUDED.default_scopes,
                     redirect_uris = EXCLUDED.redirect_uris, session_policy = EXCLUDED.session_policy,
                     post_logout_redirect_uris = EXCLUDED.post_logout_redirect_uris,
-                    backchannel_logout_uri = EXCLUDED.backchannel_logout_uri
+                    backchannel_logout_uri = EXCLUDED.backchannel_logout_uri,
+                    access_token_type = EXCLUDED.access_token_type
                 """, statement -> {
             statement.setString(1, client.id());
             statement.setString(2, client.name());
@@ -55,6 +57,7 @@ public class JdbcClientStore implements ClientStore {
             statement.setString(9, client.sessionPolicy());
             statement.setArray(10, SqlArrays.text(statement.getConnection(), client.postLogoutRedirectUris()));
             statement.setString(11, client.backchannelLogoutUri());
+            statement.setString(12, client.accessTokenType().columnValue());
             return statement.executeUpdate();
         });
     }
@@ -71,6 +74,7 @@ public class JdbcClientStore implements ClientStore {
                 List.copyOf(SqlArrays.toList(rs.getArray("redirect_uris"))),
                 rs.getString("session_policy"),
                 List.copyOf(SqlArrays.toList(rs.getArray("post_logout_redirect_uris"))),
-                rs.getString("backchannel_logout_uri"));
+                rs.getString("backchannel_logout_uri"),
+                AccessTokenType.fromColumn(rs.getString("access_token_type")));
     }
 }

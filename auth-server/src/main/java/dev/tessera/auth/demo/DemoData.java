@@ -1,5 +1,6 @@
 package dev.tessera.auth.demo;
 
+import dev.tessera.auth.client.AccessTokenType;
 import dev.tessera.auth.client.Client;
 import dev.tessera.auth.client.ClientStore;
 import dev.tessera.auth.crypto.Argon2Hasher;
@@ -39,11 +40,13 @@ public class DemoData {
     private final UserStore users;
     private final ClientStore clients;
     private final Argon2Hasher hasher;
+    private final DemoDataProperties properties;
 
-    public DemoData(UserStore users, ClientStore clients, Argon2Hasher hasher) {
+    public DemoData(UserStore users, ClientStore clients, Argon2Hasher hasher, DemoDataProperties properties) {
         this.users = users;
         this.clients = clients;
         this.hasher = hasher;
+        this.properties = properties;
     }
 
     @EventListener
@@ -66,7 +69,23 @@ public class DemoData {
                 USER_SCOPES, USER_SCOPES, uris("/callback", 5173), null, uris("/", 5173), null));
         client(new Client("service-a", "Service A", "service-a-secret", true, Set.of("client_credentials"),
                 Set.of("orders:read"), Set.of("orders:read"), List.of(), null, List.of(), null));
-        LOG.info("demo data ready: users alice, bob, admin; clients cli, mail, docs, spa, service-a");
+        exampleClients();
+        LOG.info("demo data ready: users alice, bob, admin; clients cli, mail, docs, spa, service-a, spring-rp, "
+                + "micronaut-rp, legacy-gateway");
+    }
+
+    /** The relying parties and the plain-JWT client of {@code examples/} (docs/integrations.md). */
+    private void exampleClients() {
+        Set<String> codeGrant = Set.of("authorization_code", "refresh_token");
+        int spring = properties.springRpPort();
+        int micronaut = properties.micronautRpPort();
+        client(new Client("spring-rp", "Spring Boot example", "spring-rp-secret", true, codeGrant, USER_SCOPES,
+                USER_SCOPES, uris("/login/oauth2/code/tessera", spring), null, uris("/", spring), null));
+        client(new Client("micronaut-rp", "Micronaut example", "micronaut-rp-secret", true, codeGrant, USER_SCOPES,
+                USER_SCOPES, uris("/oauth/callback/tessera", micronaut), null, uris("/", micronaut), null));
+        client(new Client("legacy-gateway", "Gateway that only knows typ JWT", "legacy-gateway-secret", true,
+                Set.of("client_credentials"), Set.of("orders:read"), Set.of("orders:read"), List.of(), null, List.of(),
+                null, AccessTokenType.JWT));
     }
 
     private void user(String username, String password, String displayName, Set<String> roles) {
@@ -86,7 +105,7 @@ public class DemoData {
                 .orElseGet(() -> template.secretHash() == null ? null : hasher.hash(template.secretHash()));
         clients.save(new Client(template.id(), template.name(), hash, template.confidential(), template.grantTypes(),
                 template.scopes(), template.defaultScopes(), template.redirectUris(), template.sessionPolicy(),
-                template.postLogoutRedirectUris(), template.backchannelLogoutUri()));
+                template.postLogoutRedirectUris(), template.backchannelLogoutUri(), template.accessTokenType()));
     }
 
     private static List<String> uris(String path, int... ports) {

@@ -1,5 +1,6 @@
 package dev.tessera.auth.support;
 
+import dev.tessera.auth.client.AccessTokenType;
 import dev.tessera.auth.client.Client;
 import dev.tessera.auth.client.ClientStore;
 import dev.tessera.auth.crypto.Argon2Hasher;
@@ -61,6 +62,19 @@ public class TestAccounts {
         String id = "test-" + UUID.randomUUID();
         Client client = new Client(id, "Test client", secretHash, true, Set.of("password", "refresh_token"),
                 Set.of("openid", "profile"), Set.of("openid", "profile"), List.of(), sessionPolicy, List.of(), null);
+        clients.save(client);
+        return client;
+    }
+
+    /** A new first-party client (password, refresh, client credentials) whose access tokens carry {@code typ: JWT}. */
+    public Client plainJwtClient() {
+        if (secretHash == null) {
+            secretHash = hasher.hash(SECRET);
+        }
+        String id = "plain-jwt-" + UUID.randomUUID();
+        Client client = new Client(id, "Plain JWT client", secretHash, true,
+                Set.of("password", "refresh_token", "client_credentials"), Set.of("openid", "profile"),
+                Set.of("openid", "profile"), List.of(), null, List.of(), null, AccessTokenType.JWT);
         clients.save(client);
         return client;
     }

@@ -50,6 +50,9 @@ class RedisOutageTest {
                 assertEquals(200, openHttp.get("/api/profile", bearer).status(), "the fail-open replica keeps serving");
                 assertEquals(200, closedHttp.get("/api/ping").status(), "requests without a token are unaffected");
                 assertFeedState(closedHttp, 503, "DOWN", "stale-failing-closed");
+                // Each replica measures its own silence: wait for the fail-open one too, not only the one above.
+                assertTrue(waitUntil(() -> "stale-failing-open".equals(feedState(openHttp)), 10_000),
+                        "past the bound the fail-open replica reports itself stale");
                 assertFeedState(openHttp, 200, "UP", "stale-failing-open");
 
                 // Revoked while the replicas are cut off: the auth server queues it in PostgreSQL.
@@ -66,6 +69,10 @@ class RedisOutageTest {
                 open.close();
             }
         }
+    }
+
+    private static String feedState(Http http) {
+        return http.get("/health").json().get("details").get("revocationFeed").get("details").get("state").asText();
     }
 
     private static void assertFeedState(Http http, int status, String health, String state) {

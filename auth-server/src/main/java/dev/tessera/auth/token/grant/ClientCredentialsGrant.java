@@ -32,7 +32,7 @@ public class ClientCredentialsGrant implements Grant {
         }
         Set<String> scope = Scopes.resolve(request.params().optional("scope"), request.client());
         IssuedAccessToken token = issuer.issue(new AccessTokenRequest(request.client().id(), request.client().id(),
-                scope, null, null, Set.of()));
+                scope, null, null, Set.of(), request.client().accessTokenType()));
         return TokenResponse.bearer(token, null, scope, null);
     }
 }

@@ -47,7 +47,7 @@ public class UserTokens {
     /** The user's access token on this device, for callers that need its jti and expiry as well. */
     public IssuedAccessToken issueAccess(User user, Client client, Set<String> scope, UUID deviceId) {
         return issuer.issue(new AccessTokenRequest(user.id().toString(), client.id(), scope, deviceId, user.username(),
-                user.roles()));
+                user.roles(), client.accessTokenType()));
     }
 
     /**

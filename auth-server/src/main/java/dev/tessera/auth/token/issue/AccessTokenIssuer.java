@@ -5,6 +5,7 @@ import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import dev.tessera.auth.client.AccessTokenType;
 import dev.tessera.auth.crypto.Hashes;
 import dev.tessera.auth.keys.KeyManager;
 import dev.tessera.auth.token.TokenProperties;
@@ -19,8 +20,8 @@ import java.util.List;
 @Singleton
 public class AccessTokenIssuer {
 
-    /** RFC 9068 §2.1: access tokens MUST carry typ "at+jwt". */
-    public static final JOSEObjectType AT_JWT = new JOSEObjectType("at+jwt");
+    /** RFC 9068 §2.1: access tokens MUST carry typ "at+jwt" (unless the client is registered for plain JWT). */
+    public static final JOSEObjectType AT_JWT = AccessTokenType.AT_JWT.joseType();
 
     private final KeyManager keys;
     private final TokenProperties properties;
@@ -57,7 +58,8 @@ public class AccessTokenIssuer {
             claims.claim("roles", List.copyOf(request.roles()));
         }
         KeyManager.ActiveKey key = keys.active();
-        JWSHeader header = new JWSHeader.Builder(key.key().algorithm().jws()).type(AT_JWT).keyID(key.key().kid()).build();
+        JWSHeader header = new JWSHeader.Builder(key.key().algorithm().jws()).type(request.type().joseType())
+                .keyID(key.key().kid()).build();
         SignedJWT jwt = new SignedJWT(header, claims.build());
         try {
             jwt.sign(key.signer());

@@ -4,6 +4,9 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import dev.tessera.auth.client.AccessTokenType;
+import dev.tessera.auth.client.Client;
+import dev.tessera.auth.client.ClientStore;
 import dev.tessera.auth.keys.KeyManager;
 import dev.tessera.auth.token.TokenProperties;
 import jakarta.inject.Singleton;
@@ -18,7 +21,8 @@ import java.util.Optional;
  * Checks that a string is an access token Tessera issued and that it is within its lifetime.
  * The algorithm comes from the stored key named by {@code kid}, never from the token: {@code alg:
  * none}, HS256 signed with a public key, or any algorithm other than the key's is refused.
- * Revocation is checked separately ({@code revocation} package).
+ * Revocation is checked separately ({@code revocation} package). A {@code typ: JWT} token is accepted
+ * only from a client registered for it ({@link AccessTokenType#JWT}), and only with our audience.
  */
 @Singleton
 public class AccessTokenVerifier {
@@ -29,11 +33,13 @@ public class AccessTokenVerifier {
     private final KeyManager keys;
     private final TokenProperties properties;
     private final Clock clock;
+    private final ClientStore clients;
 
-    public AccessTokenVerifier(KeyManager keys, TokenProperties properties, Clock clock) {
+    public AccessTokenVerifier(KeyManager keys, TokenProperties properties, Clock clock, ClientStore clients) {
         this.keys = keys;
         this.properties = properties;
         this.clock = clock;
+        this.clients = clients;
     }
 
     public VerifiedAccessToken verify(String token) throws InvalidTokenException {
@@ -47,8 +53,9 @@ public class AccessTokenVerifier {
             throw new InvalidTokenException("unparseable JWS: " + e.getMessage());
         }
         JWSHeader header = jwt.getHeader();
-        // RFC 9068 §4: resource servers MUST verify typ is at+jwt.
-        if (!AccessTokenIssuer.AT_JWT.equals(header.getType())) {
+        // RFC 9068 §4: resource servers MUST verify typ is at+jwt; plain JWT is checked against the client below.
+        boolean plainJwt = AccessTokenType.JWT.joseType().equals(header.getType());
+        if (!AccessTokenIssuer.AT_JWT.equals(header.getType()) && !plainJwt) {
             throw new InvalidTokenException("typ is not at+jwt");
         }
         if (header.getKeyID() == null) {
@@ -67,7 +74,26 @@ public class AccessTokenVerifier {
         } catch (JOSEException e) {
             throw new InvalidTokenException("signature check failed: " + e.getMessage());
         }
-        return checkClaims(jwt);
+        VerifiedAccessToken verified = checkClaims(jwt);
+        if (plainJwt) {
+            checkPlainJwtAllowed(verified);
+        }
+        return verified;
+    }
+
+    /**
+     * Without at+jwt, only the claims tell an access token from an ID token or another JWT signed with
+     * our keys (RFC 9068 §4): the client must be registered for plain JWT and the audience must be ours.
+     */
+    private void checkPlainJwtAllowed(VerifiedAccessToken token) throws InvalidTokenException {
+        boolean registered = clients.findById(token.clientId()).map(Client::accessTokenType)
+                .filter(AccessTokenType.JWT::equals).isPresent();
+        if (!registered) {
+            throw new InvalidTokenException("typ JWT from client " + token.clientId() + ", which is registered for at+jwt");
+        }
+        if (token.audience() == null || !token.audience().contains(properties.audience())) {
+            throw new InvalidTokenException("typ JWT without audience " + properties.audience());
+        }
     }
 
     /** The verified token, or empty for anything that is not a valid access token of ours (the reason is not needed). */
