@@ -2,7 +2,9 @@ package dev.tessera.load;
 
 import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.during;
+import static io.gatling.javaapi.core.CoreDsl.details;
 import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.global;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
@@ -19,7 +21,12 @@ import java.time.Duration;
  * Load on {@code POST /oauth/token}, one phase after another so they do not compete:
  * the reference (an unauthenticated endpoint of the same server), client_credentials, refresh
  * chains (each user logs in once, then refreshes with its newest token), and password logins.
- * Settings: -Dbase.url, -Dusers (concurrent users per phase), -Dphase.seconds.
+ * Settings: -Dbase.url, -Dusers (concurrent users per phase), -Dphase.seconds, -Dmax.p99.ms.
+ *
+ * <p>Assertions make a run fail (and {@code ./tessera bench token} with it) when the endpoint breaks
+ * under load: no failed request at all in the measured phases (a rotation that loses a race answers
+ * invalid_grant, which is a failure here), and a generous p99 bound that only catches a server in
+ * trouble; throughput is reported, never asserted, since this machine is shared.
  */
 public class TokenEndpointSimulation extends Simulation {
 
@@ -27,6 +34,7 @@ public class TokenEndpointSimulation extends Simulation {
     private static final int USERS = Integer.getInteger("users", 32);
     private static final Duration PHASE = Duration.ofSeconds(Integer.getInteger("phase.seconds", 20));
     private static final Duration WARMUP = Duration.ofSeconds(Integer.getInteger("warmup.seconds", 10));
+    private static final int MAX_P99_MILLIS = Integer.getInteger("max.p99.ms", 5_000);
 
     private final HttpProtocolBuilder protocol = http.baseUrl(BASE_URL).shareConnections().disableCaching()
             .acceptHeader("application/json").userAgentHeader("tessera-gatling");
@@ -68,6 +76,12 @@ public class TokenEndpointSimulation extends Simulation {
                 .andThen(phase("client_credentials", nothing, clientCredentials("client_credentials"), PHASE))
                 .andThen(phase("refresh", login("refresh setup"), refresh("refresh"), PHASE))
                 .andThen(phase("password", nothing, login("password"), PHASE)))
-                .protocols(protocol);
+                .protocols(protocol)
+                .assertions(
+                        global().responseTime().percentile(99.0).lt(MAX_P99_MILLIS),
+                        details("client_credentials: client_credentials").failedRequests().count().is(0L),
+                        details("refresh: refresh (rotating)").failedRequests().count().is(0L),
+                        details("password: password login").failedRequests().count().is(0L),
+                        details("reference: GET /.well-known/openid-configuration").failedRequests().count().is(0L));
     }
 }

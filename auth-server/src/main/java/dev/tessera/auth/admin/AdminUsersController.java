@@ -2,7 +2,7 @@ package dev.tessera.auth.admin;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.tessera.auth.device.DeviceKicks;
+import dev.tessera.auth.device.DeviceSignOut;
 import dev.tessera.auth.device.DeviceStore;
 import dev.tessera.auth.device.DeviceView;
 import dev.tessera.auth.device.KickReason;
@@ -39,12 +39,12 @@ public class AdminUsersController {
 
     private final UserStore users;
     private final DeviceStore devices;
-    private final DeviceKicks kicks;
+    private final DeviceSignOut signOut;
 
-    public AdminUsersController(UserStore users, DeviceStore devices, DeviceKicks kicks) {
+    public AdminUsersController(UserStore users, DeviceStore devices, DeviceSignOut signOut) {
         this.users = users;
         this.devices = devices;
-        this.kicks = kicks;
+        this.signOut = signOut;
     }
 
     @Get
@@ -71,13 +71,13 @@ public class AdminUsersController {
         UUID device = Ids.uuid(deviceId, "device id");
         var target = devices.findById(device).filter(d -> d.userId().equals(user.id()) && d.active())
                 .orElseThrow(() -> ApiException.notFound("no such device for this user"));
-        return KickResponse.of(kicks.kick(List.of(target), KickReason.ADMIN_KICK, actor(admin), RequestOrigin.ip(request)));
+        return KickResponse.of(signOut.signOut(List.of(target), KickReason.ADMIN_KICK, actor(admin), RequestOrigin.ip(request)));
     }
 
     @Delete("/{id}/devices")
     public KickResponse kickAll(@PathVariable String id, Authentication admin, HttpRequest<?> request) {
         User user = user(id);
-        return KickResponse.of(kicks.kick(kicks.devicesExcept(user.id(), null), KickReason.ADMIN_KICK, actor(admin),
+        return KickResponse.of(signOut.signOut(signOut.devicesExcept(user.id(), null), KickReason.ADMIN_KICK, actor(admin),
                 RequestOrigin.ip(request)));
     }
 
@@ -85,7 +85,7 @@ public class AdminUsersController {
     @Post("/{id}/revoke-before")
     public KickResponse revokeBefore(@PathVariable String id, Authentication admin, HttpRequest<?> request) {
         User user = user(id);
-        return KickResponse.of(kicks.revokeEverythingBefore(user.id(), actor(admin), RequestOrigin.ip(request)));
+        return KickResponse.of(signOut.signOutEverythingBefore(user.id(), actor(admin), RequestOrigin.ip(request)));
     }
 
     private User user(String id) {

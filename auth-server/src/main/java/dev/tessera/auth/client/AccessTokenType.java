@@ -1,6 +1,7 @@
 package dev.tessera.auth.client;
 
 import com.nimbusds.jose.JOSEObjectType;
+import dev.tessera.contract.Claims;
 import java.util.Arrays;
 
 /**
@@ -10,7 +11,7 @@ import java.util.Arrays;
  * relies on against token confusion, so such a resource server must check {@code aud} strictly.
  */
 public enum AccessTokenType {
-    AT_JWT(new JOSEObjectType("at+jwt")),
+    AT_JWT(Claims.ACCESS_TOKEN_TYPE),
     JWT(JOSEObjectType.JWT);
 
     private final JOSEObjectType joseType;

@@ -1,7 +1,7 @@
 package dev.tessera.auth.client;
 
-import dev.tessera.auth.support.SqlRows;
 import dev.tessera.auth.support.SqlArrays;
+import dev.tessera.auth.support.SqlRows;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.ReadOnly;
 import io.micronaut.transaction.annotation.Transactional;

@@ -1,45 +1,18 @@
 package dev.tessera.auth.device;
 
-import io.lettuce.core.RedisException;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.micronaut.json.JsonMapper;
-import jakarta.inject.Singleton;
-import java.io.IOException;
 import java.time.Instant;
-import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Tells connected clients at once that a device was signed out: a {@code force_logout} message on
- * the Redis pub/sub channel {@code tessera:user:<userId>:events}. Best effort by design: the
- * revocation itself is durable elsewhere, and a client that missed the notice learns the reason
- * from its next refresh.
+ * Tells a signed-out device's clients at once ({@code force_logout} on the user's channel). Best
+ * effort: the revocation itself is durable elsewhere. {@link RedisForceLogoutNotifier} publishes on
+ * Redis pub/sub.
  */
-@Singleton
-public class ForceLogoutNotifier {
+public interface ForceLogoutNotifier {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ForceLogoutNotifier.class);
-
-    private final StatefulRedisConnection<String, String> redis;
-    private final JsonMapper json;
-
-    public ForceLogoutNotifier(StatefulRedisConnection<String, String> redis, JsonMapper json) {
-        this.redis = redis;
-        this.json = json;
-    }
-
-    public static String channel(Object userId) {
+    /** The pub/sub channel of a user's events. */
+    static String channel(Object userId) {
         return "tessera:user:" + userId + ":events";
     }
 
-    public void notifyKicked(Device device, KickReason reason, Instant at) {
-        try {
-            String message = json.writeValueAsString(Map.of("type", "force_logout", "device_id", device.id().toString(),
-                    "client_id", device.clientId(), "reason", reason.code(), "at", at.toString()));
-            redis.sync().publish(channel(device.userId()), message);
-        } catch (IOException | RedisException e) {
-            LOG.warn("force_logout notice for device {} not published: {}", device.id(), e.getMessage());
-        }
-    }
+    void notifyKicked(Device device, KickReason reason, Instant at);
 }

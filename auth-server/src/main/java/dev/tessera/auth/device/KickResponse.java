@@ -16,7 +16,7 @@ public record KickResponse(
         @JsonProperty("signed_out") List<String> signedOut,
         @JsonProperty("propagated") boolean propagated) {
 
-    public static KickResponse of(DeviceKicks.KickResult result) {
-        return new KickResponse(result.kicked().stream().map(UUID::toString).toList(), result.propagated());
+    public static KickResponse of(DeviceSignOut.Result result) {
+        return new KickResponse(result.signedOut().stream().map(UUID::toString).toList(), result.propagated());
     }
 }

@@ -28,11 +28,11 @@ import java.util.UUID;
 public class MyDevicesController {
 
     private final DeviceStore devices;
-    private final DeviceKicks kicks;
+    private final DeviceSignOut signOut;
 
-    public MyDevicesController(DeviceStore devices, DeviceKicks kicks) {
+    public MyDevicesController(DeviceStore devices, DeviceSignOut signOut) {
         this.devices = devices;
-        this.kicks = kicks;
+        this.signOut = signOut;
     }
 
     @Get
@@ -47,7 +47,7 @@ public class MyDevicesController {
         UUID userId = userId(caller);
         Device device = devices.findById(deviceId).filter(d -> d.userId().equals(userId) && d.active())
                 .orElseThrow(() -> ApiException.notFound("no such device"));
-        return KickResponse.of(kicks.kick(List.of(device), KickReason.USER_KICK, "user:" + userId, RequestOrigin.ip(request)));
+        return KickResponse.of(signOut.signOut(List.of(device), KickReason.USER_KICK, "user:" + userId, RequestOrigin.ip(request)));
     }
 
     /** {@code ?except=current} signs out every other device; without it, every device including this one. */
@@ -58,7 +58,7 @@ public class MyDevicesController {
         }
         UUID userId = userId(caller);
         UUID keep = except == null ? null : Ids.uuid(currentDevice(caller), "the token's sid");
-        return KickResponse.of(kicks.kick(kicks.devicesExcept(userId, keep), KickReason.USER_KICK, "user:" + userId,
+        return KickResponse.of(signOut.signOut(signOut.devicesExcept(userId, keep), KickReason.USER_KICK, "user:" + userId,
                 RequestOrigin.ip(request)));
     }
 

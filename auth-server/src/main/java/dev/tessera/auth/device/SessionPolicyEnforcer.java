@@ -11,12 +11,12 @@ import java.util.List;
 public class SessionPolicyEnforcer {
 
     private final DeviceStore devices;
-    private final DeviceKicks kicks;
+    private final DeviceSignOut signOut;
     private final DeviceProperties properties;
 
-    public SessionPolicyEnforcer(DeviceStore devices, DeviceKicks kicks, DeviceProperties properties) {
+    public SessionPolicyEnforcer(DeviceStore devices, DeviceSignOut signOut, DeviceProperties properties) {
         this.devices = devices;
-        this.kicks = kicks;
+        this.signOut = signOut;
         this.properties = properties;
     }
 
@@ -30,7 +30,7 @@ public class SessionPolicyEnforcer {
 
     /**
      * Within the login's transaction: signs out the user's other devices of this client that the
-     * policy no longer allows, and returns them so the caller can {@link DeviceKicks#afterCommit notify} after commit.
+     * policy no longer allows, and returns them so the caller can {@link DeviceSignOut#afterCommit notify} after commit.
      */
     public List<Device> enforceInTransaction(Device newDevice, Client client, String ip, Instant now) {
         SessionPolicy policy = policyOf(client);
@@ -40,7 +40,7 @@ public class SessionPolicyEnforcer {
         }
         for (Device existing : devices.activeDevices(newDevice.userId(), client.id())) {
             if (!existing.id().equals(newDevice.id()) && policy.displaces(existing.type(), newDevice.type())) {
-                kicks.kickInTransaction(existing, KickReason.LOGIN_ELSEWHERE, "policy:" + policy.code(), ip, now);
+                signOut.inTransaction(existing, KickReason.LOGIN_ELSEWHERE, "policy:" + policy.code(), ip, now);
                 displaced.add(existing);
             }
         }

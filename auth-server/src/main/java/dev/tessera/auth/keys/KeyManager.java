@@ -2,9 +2,10 @@ package dev.tessera.auth.keys;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSSigner;
-import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
 import dev.tessera.auth.crypto.Hashes;
 import dev.tessera.auth.token.TokenProperties;
 import io.micronaut.context.annotation.Context;
@@ -12,10 +13,8 @@ import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.annotation.PostConstruct;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -90,14 +89,22 @@ public class KeyManager {
         return active;
     }
 
-    /** The published key with this kid; an unknown kid triggers at most one reload per second. */
-    public Optional<PublishedKey> published(String kid) {
-        PublishedKey key = ring.byKid().get(kid);
-        if (key == null && clock.millis() - lastReloadMillis > MIN_RELOAD_GAP_MILLIS) {
-            reload();
-            key = ring.byKid().get(kid);
-        }
-        return Optional.ofNullable(key);
+    /**
+     * The published public keys as a Nimbus JWK source, for {@link dev.tessera.contract.jwt.JwtVerifier}.
+     * A kid it does not know triggers a reload of the table, at most once a second (another replica may
+     * have rotated).
+     */
+    public JWKSource<SecurityContext> jwkSource() {
+        return (selector, context) -> {
+            List<JWK> found = selector.select(ring.publicKeys());
+            Set<String> kids = selector.getMatcher().getKeyIDs();
+            if (found.isEmpty() && kids != null && !kids.isEmpty()
+                    && clock.millis() - lastReloadMillis > MIN_RELOAD_GAP_MILLIS) {
+                reload();
+                found = selector.select(ring.publicKeys());
+            }
+            return found;
+        };
     }
 
     /** The public JWKS (RFC 7517 §5), private parts stripped. */
@@ -109,11 +116,9 @@ public class KeyManager {
         Instant now = clock.instant();
         lastReloadMillis = clock.millis();
         List<SigningKey> keys = store.published(now);
-        Map<String, PublishedKey> byKid = new LinkedHashMap<>();
         ActiveKey active = null;
         try {
             for (SigningKey key : keys) {
-                byKid.put(key.kid(), new PublishedKey(key, key.algorithm().verifier(key.jwk().toPublicJWK())));
                 if (active == null && key.retiredAt() == null && key.algorithm() == properties.algorithm()) {
                     active = new ActiveKey(key, key.algorithm().signer(key.jwk()));
                 }
@@ -121,19 +126,15 @@ public class KeyManager {
         } catch (JOSEException e) {
             throw new IllegalStateException("a stored signing key cannot be used", e);
         }
-        String jwks = new JWKSet(keys.stream().map(k -> k.jwk().toPublicJWK()).toList()).toString(true);
-        ring = new KeyRing(active, Map.copyOf(byKid), jwks);
+        JWKSet publicKeys = new JWKSet(keys.stream().map(k -> k.jwk().toPublicJWK()).toList());
+        ring = new KeyRing(active, publicKeys, publicKeys.toString(true));
     }
 
     /** The signing key and a signer for it. */
     public record ActiveKey(SigningKey key, JWSSigner signer) {
     }
 
-    /** A published key and a verifier for it. */
-    public record PublishedKey(SigningKey key, JWSVerifier verifier) {
-    }
-
-    private record KeyRing(ActiveKey active, Map<String, PublishedKey> byKid, String jwksJson) {
-        static final KeyRing EMPTY = new KeyRing(null, Map.of(), "{\"keys\":[]}");
+    private record KeyRing(ActiveKey active, JWKSet publicKeys, String jwksJson) {
+        static final KeyRing EMPTY = new KeyRing(null, new JWKSet(), "{\"keys\":[]}");
     }
 }

@@ -1,6 +1,7 @@
 package dev.tessera.auth.revocation;
 
-import java.time.Instant;
+import dev.tessera.contract.revocation.RevocableToken;
+import dev.tessera.contract.revocation.RevocationEvent;
 
 /** The shared, short-lived view of what is revoked, consulted for every access token check. */
 public interface Denylist {
@@ -9,8 +10,8 @@ public interface Denylist {
     void apply(RevocationEvent event);
 
     /**
-     * True when the token with this jti, device (sid) and subject, issued at {@code issuedAt}, is
-     * revoked by any of: its own jti, a device mark or a user mark at or after its issue time.
+     * True when a live mark refuses the token: its own jti, or a device, user or device-client mark
+     * made at or after its issue time ({@link dev.tessera.contract.revocation.RevocationRule}).
      */
-    boolean isRevoked(String jti, String deviceId, String userId, Instant issuedAt);
+    boolean isRevoked(RevocableToken token);
 }

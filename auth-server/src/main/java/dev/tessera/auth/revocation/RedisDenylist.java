@@ -1,5 +1,10 @@
 package dev.tessera.auth.revocation;
 
+import dev.tessera.contract.revocation.RevocableToken;
+import dev.tessera.contract.revocation.RevocationEvent;
+import dev.tessera.contract.revocation.RevocationRule;
+import dev.tessera.contract.revocation.RevocationTarget;
+import dev.tessera.contract.revocation.RevocationWire;
 import io.lettuce.core.KeyValue;
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.XAddArgs;
@@ -7,25 +12,17 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The denylist in Redis. Layout (shared with the resource servers, see docs/revocation.md):
- * <ul>
- *   <li>{@code tessera:revoked:jti:<jti>}, {@code tessera:revoked:device:<sid>},
- *       {@code tessera:revoked:user:<sub>} = revokedAt in epoch millis, expiring at relevantUntil;</li>
- *   <li>stream {@code tessera:revocations}, fields {@code kind subject revoked_at relevant_until reason},
- *       trimmed to about {@value #STREAM_MAX_LENGTH} entries.</li>
- * </ul>
+ * The denylist in Redis, in the format every verifier reads ({@link RevocationWire}, described in
+ * docs/revocation.md): one key per mark, expiring when it stops mattering, and an entry on the
+ * revocation stream per event. A check is one MGET of the token's possible marks.
  */
 @Singleton
 public class RedisDenylist implements Denylist {
-
-    public static final String STREAM = "tessera:revocations";
-    public static final String KEY_PREFIX = "tessera:revoked:";
-    static final long STREAM_MAX_LENGTH = 100_000;
 
     private final RedisCommands<String, String> redis;
     private final Clock clock;
@@ -35,38 +32,26 @@ public class RedisDenylist implements Denylist {
         this.clock = clock;
     }
 
-    public static String key(RevocationEvent.Kind kind, String subject) {
-        return KEY_PREFIX + kind.code() + ":" + subject;
-    }
-
     @Override
     public void apply(RevocationEvent event) {
         long ttlMillis = event.relevantUntil().toEpochMilli() - clock.millis();
         if (ttlMillis > 0) {
-            redis.set(key(event.kind(), event.subject()), Long.toString(event.revokedAt().toEpochMilli()),
-                    SetArgs.Builder.px(ttlMillis));
+            redis.set(RevocationWire.key(event.target()), RevocationWire.markValue(event), SetArgs.Builder.px(ttlMillis));
         }
-        redis.xadd(STREAM, new XAddArgs().maxlen(STREAM_MAX_LENGTH).approximateTrimming(), Map.of(
-                "kind", event.kind().code(),
-                "subject", event.subject(),
-                "revoked_at", Long.toString(event.revokedAt().toEpochMilli()),
-                "relevant_until", Long.toString(event.relevantUntil().toEpochMilli()),
-                "reason", event.reason()));
+        redis.xadd(RevocationWire.STREAM, new XAddArgs().maxlen(RevocationWire.STREAM_MAX_LENGTH).approximateTrimming(),
+                RevocationWire.streamFields(event));
     }
 
     @Override
-    public boolean isRevoked(String jti, String deviceId, String userId, Instant issuedAt) {
-        List<KeyValue<String, String>> marks = redis.mget(
-                key(RevocationEvent.Kind.JTI, jti),
-                key(RevocationEvent.Kind.DEVICE, deviceId == null ? "-" : deviceId),
-                key(RevocationEvent.Kind.USER, userId));
-        if (marks.get(0).hasValue()) {
-            return true;
+    public boolean isRevoked(RevocableToken token) {
+        List<RevocationTarget> targets = token.targets();
+        List<KeyValue<String, String>> values = redis.mget(targets.stream().map(RevocationWire::key).toArray(String[]::new));
+        Map<RevocationTarget, Long> marks = new HashMap<>();
+        for (int i = 0; i < targets.size(); i++) {
+            if (values.get(i).hasValue()) {
+                marks.put(targets.get(i), RevocationWire.revokedAtMillis(values.get(i).getValue()));
+            }
         }
-        return coversIssueTime(marks.get(1), issuedAt) || coversIssueTime(marks.get(2), issuedAt);
-    }
-
-    private static boolean coversIssueTime(KeyValue<String, String> mark, Instant issuedAt) {
-        return mark.hasValue() && issuedAt.toEpochMilli() <= Long.parseLong(mark.getValue());
+        return RevocationRule.isRevoked(token, marks::get);
     }
 }

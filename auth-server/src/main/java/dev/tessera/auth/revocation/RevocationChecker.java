@@ -1,6 +1,6 @@
 package dev.tessera.auth.revocation;
 
-import dev.tessera.auth.token.issue.VerifiedAccessToken;
+import dev.tessera.contract.jwt.VerifiedAccessToken;
 import io.lettuce.core.RedisException;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -27,10 +27,10 @@ public class RevocationChecker {
 
     public boolean isRevoked(VerifiedAccessToken token) {
         try {
-            return denylist.isRevoked(token.jti(), token.deviceId(), token.subject(), token.issuedAt());
+            return denylist.isRevoked(token.revocable());
         } catch (RedisException e) {
             LOG.debug("denylist unreachable, asking PostgreSQL: {}", e.getMessage());
-            return outbox.isRevoked(token.jti(), token.deviceId(), token.subject(), token.issuedAt());
+            return outbox.isRevoked(token.revocable());
         }
     }
 }

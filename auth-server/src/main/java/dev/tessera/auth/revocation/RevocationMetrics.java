@@ -1,5 +1,6 @@
 package dev.tessera.auth.revocation;
 
+import dev.tessera.contract.revocation.RevocationWire;
 import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.ScanArgs;
@@ -35,7 +36,7 @@ public class RevocationMetrics {
     void measure() {
         try {
             long keys = 0;
-            ScanArgs match = ScanArgs.Builder.matches(RedisDenylist.KEY_PREFIX + "*").limit(1000);
+            ScanArgs match = ScanArgs.Builder.matches(RevocationWire.keyPattern()).limit(1000);
             KeyScanCursor<String> cursor = redis.scan(match);
             keys += cursor.getKeys().size();
             while (!cursor.isFinished()) {
@@ -43,7 +44,7 @@ public class RevocationMetrics {
                 keys += cursor.getKeys().size();
             }
             denylistSize = keys;
-            streamLength = redis.xlen(RedisDenylist.STREAM);
+            streamLength = redis.xlen(RevocationWire.STREAM);
         } catch (RedisException e) {
             LOG.debug("revocation gauges not updated: {}", e.getMessage());
         }

@@ -1,114 +1,36 @@
 package dev.tessera.auth.revocation;
 
-import dev.tessera.auth.support.SqlRows;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
-import io.micronaut.transaction.annotation.Transactional;
-import jakarta.inject.Singleton;
-import java.sql.ResultSet;
-import java.sql.Timestamp;
+import dev.tessera.contract.revocation.RevocableToken;
+import dev.tessera.contract.revocation.RevocationEvent;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
-/** Revocations waiting to reach Redis ({@code revocation_outbox}). */
-@Singleton
-public class RevocationOutbox {
-
-    private final JdbcOperations jdbc;
-
-    public RevocationOutbox(JdbcOperations jdbc) {
-        this.jdbc = jdbc;
-    }
+/**
+ * Every revocation ever made, durable first: queued in the revoking transaction, relayed to Redis by
+ * {@link RevocationRelay}, and able to answer {@link Denylist#isRevoked} by itself while Redis is down.
+ */
+public interface RevocationOutbox {
 
     /** Adds an event; joins the caller's transaction, so it commits with the change it describes. */
-    @Transactional
-    public void enqueue(RevocationEvent event) {
-        jdbc.prepareStatement("""
-                INSERT INTO revocation_outbox (kind, subject, revoked_at, relevant_until, reason)
-                VALUES (?, ?, ?, ?, ?)
-                """, statement -> {
-            statement.setString(1, event.kind().code());
-            statement.setString(2, event.subject());
-            statement.setTimestamp(3, Timestamp.from(event.revokedAt()));
-            statement.setTimestamp(4, Timestamp.from(event.relevantUntil()));
-            statement.setString(5, event.reason());
-            return statement.executeUpdate();
-        });
-    }
+    void enqueue(RevocationEvent event);
 
     /** Unpublished events, oldest first, locked so that two replicas never relay the same rows. */
-    @Transactional
-    public List<Pending> lockPending(int limit) {
-        return jdbc.prepareStatement("""
-                SELECT * FROM revocation_outbox WHERE published_at IS NULL ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED
-                """, statement -> {
-            statement.setInt(1, limit);
-            return SqlRows.all(statement, rs -> new Pending(rs.getLong("id"), new RevocationEvent(
-                    RevocationEvent.Kind.of(rs.getString("kind")), rs.getString("subject"),
-                    SqlRows.instant(rs, "revoked_at"), SqlRows.instant(rs, "relevant_until"), rs.getString("reason"))));
-        });
-    }
+    List<Pending> lockPending(int limit);
 
-    @Transactional
-    public void markPublished(long id, Instant now) {
-        jdbc.prepareStatement("UPDATE revocation_outbox SET published_at = ? WHERE id = ?", statement -> {
-            statement.setTimestamp(1, Timestamp.from(now));
-            statement.setLong(2, id);
-            return statement.executeUpdate();
-        });
-    }
+    void markPublished(long id, Instant now);
 
-    /** The same question as {@link Denylist#isRevoked}, answered from PostgreSQL. */
-    @Transactional
-    public boolean isRevoked(String jti, String deviceId, String userId, Instant issuedAt) {
-        return jdbc.prepareStatement("""
-                SELECT EXISTS (SELECT 1 FROM revocation_outbox WHERE relevant_until > now() AND (
-                    (kind = 'jti' AND subject = ?)
-                    OR (kind = 'device' AND subject = ? AND revoked_at >= ?)
-                    OR (kind = 'user' AND subject = ? AND revoked_at >= ?)))
-                """, statement -> {
-            statement.setString(1, jti);
-            statement.setString(2, deviceId == null ? "-" : deviceId);
-            statement.setTimestamp(3, Timestamp.from(issuedAt));
-            statement.setString(4, userId);
-            statement.setTimestamp(5, Timestamp.from(issuedAt));
-            try (ResultSet rs = statement.executeQuery()) {
-                rs.next();
-                return rs.getBoolean(1);
-            }
-        });
-    }
+    /** The same question as {@link Denylist#isRevoked}, with the same rule, from the outbox's live marks. */
+    boolean isRevoked(RevocableToken token);
 
     /** Deletes published rows whose tokens have all expired; returns how many. */
-    @Transactional
-    public int prune(Instant now) {
-        return jdbc.prepareStatement(
-                "DELETE FROM revocation_outbox WHERE published_at IS NOT NULL AND relevant_until < ?", statement -> {
-                    statement.setTimestamp(1, Timestamp.from(now));
-                    return statement.executeUpdate();
-                });
-    }
+    int prune(Instant now);
 
     /** Seconds since the oldest unpublished revocation was made; 0 when nothing waits. */
-    @Transactional
-    public double oldestPendingAgeSeconds(Instant now) {
-        return jdbc.prepareStatement("SELECT min(revoked_at) FROM revocation_outbox WHERE published_at IS NULL", statement -> {
-            try (ResultSet rs = statement.executeQuery()) {
-                rs.next();
-                Timestamp oldest = rs.getTimestamp(1);
-                return oldest == null ? 0 : Math.max(0, (now.toEpochMilli() - oldest.getTime()) / 1000.0);
-            }
-        });
-    }
+    double oldestPendingAgeSeconds(Instant now);
 
-    @Transactional
-    public long countPending() {
-        return jdbc.prepareStatement("SELECT count(*) FROM revocation_outbox WHERE published_at IS NULL", statement -> {
-            return SqlRows.count(statement);
-        });
-    }
+    long countPending();
 
     /** An outbox row. */
-    public record Pending(long id, RevocationEvent event) {
+    record Pending(long id, RevocationEvent event) {
     }
 }

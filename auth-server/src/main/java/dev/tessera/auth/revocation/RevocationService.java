@@ -2,11 +2,11 @@ package dev.tessera.auth.revocation;
 
 import dev.tessera.auth.audit.AuditEvent;
 import dev.tessera.auth.audit.AuditLog;
-import dev.tessera.auth.device.DeviceStore;
 import dev.tessera.auth.token.TokenProperties;
-import dev.tessera.auth.token.issue.VerifiedAccessToken;
-import dev.tessera.auth.token.store.RefreshFamily;
 import dev.tessera.auth.token.store.RefreshTokenStore;
+import dev.tessera.contract.jwt.VerifiedAccessToken;
+import dev.tessera.contract.revocation.RevocationEvent;
+import dev.tessera.contract.revocation.RevocationTarget;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
@@ -22,7 +22,6 @@ import java.util.UUID;
 public class RevocationService {
 
     private final RefreshTokenStore refreshTokens;
-    private final DeviceStore devices;
     private final RevocationOutbox outbox;
     private final RevocationRelay relay;
     private final AuditLog audit;
@@ -30,11 +29,10 @@ public class RevocationService {
     private final TransactionOperations<Connection> transactions;
     private final Clock clock;
 
-    public RevocationService(RefreshTokenStore refreshTokens, DeviceStore devices, RevocationOutbox outbox,
+    public RevocationService(RefreshTokenStore refreshTokens, RevocationOutbox outbox,
                              RevocationRelay relay, AuditLog audit, TokenProperties tokens,
                              TransactionOperations<Connection> transactions, Clock clock) {
         this.refreshTokens = refreshTokens;
-        this.devices = devices;
         this.outbox = outbox;
         this.relay = relay;
         this.audit = audit;
@@ -92,38 +90,25 @@ public class RevocationService {
 
     /** Within the caller's transaction: every access token of this user issued until now is denied. */
     public void revokeUserBeforeInTransaction(UUID userId, String actor, String ip, Instant now) {
-        outbox.enqueue(new RevocationEvent(RevocationEvent.Kind.USER, userId.toString(), now,
-                now.plus(tokens.accessTokenTtl()).plus(tokens.clockSkew()), "admin_revoke_before"));
+        outbox.enqueue(new RevocationEvent(RevocationEvent.Kind.USER, userId.toString(), now, accessTokensEnd(now),
+                "admin_revoke_before"));
         audit.record(new AuditEvent(AuditEvent.USER_REVOKED_BEFORE, actor, userId, null, null, ip,
                 "revoked_before=" + now));
     }
 
-    /**
-     * Revokes a refresh family, its device, and (RFC 7009 §2.1: SHOULD also invalidate access
-     * tokens of the same grant) every live access token of that device.
-     */
-    public Outcome revokeFamily(RefreshFamily family, String reason, String actor, String ip) {
-        Instant now = clock.instant();
-        transactions.executeWrite(status -> {
-            if (refreshTokens.revokeFamily(family.id(), reason, now)) {
-                revokeDeviceInTransaction(family.deviceId(), family.userId(), family.clientId(),
-                        AuditEvent.TOKEN_REVOKED, reason, actor, ip, now);
-            }
-            return null;
-        });
-        return new Outcome(relay.relayNow());
+    /** Within the caller's transaction: every access token of this device issued until now is denied. */
+    public void denyDeviceInTransaction(UUID deviceId, String reason, Instant now) {
+        outbox.enqueue(new RevocationEvent(RevocationEvent.Kind.DEVICE, deviceId.toString(), now, accessTokensEnd(now),
+                reason));
     }
 
     /**
-     * Signs a device out inside the caller's transaction: its refresh families revoked, the device
-     * marked, its live access tokens denied (outbox), and an audit record written.
+     * Within the caller's transaction: every access token this client holds on this device, issued until
+     * now, is denied (RFC 7009 §2.1: SHOULD also invalidate the access tokens of the same grant).
      */
-    public void revokeDeviceInTransaction(UUID deviceId, UUID userId, String clientId, String auditType, String reason,
-                                          String actor, String ip, Instant now) {
-        refreshTokens.revokeFamiliesOfDevice(deviceId, reason, now);
-        devices.revoke(deviceId, reason, now);
-        outbox.enqueue(deviceMark(deviceId, reason, now));
-        audit.record(new AuditEvent(auditType, actor, userId, clientId, deviceId, ip, "reason=" + reason));
+    public void denyClientOnDeviceInTransaction(UUID deviceId, String clientId, String reason, Instant now) {
+        RevocationTarget target = RevocationTarget.deviceClient(deviceId.toString(), clientId);
+        outbox.enqueue(new RevocationEvent(target.kind(), target.subject(), now, accessTokensEnd(now), reason));
     }
 
     /** Pushes pending revocations to Redis now; false when Redis is unreachable (they stay queued). */
@@ -131,10 +116,9 @@ public class RevocationService {
         return relay.relayNow();
     }
 
-    private RevocationEvent deviceMark(UUID deviceId, String reason, Instant now) {
-        // Every access token of this device expires within the access token lifetime.
-        return new RevocationEvent(RevocationEvent.Kind.DEVICE, deviceId.toString(), now,
-                now.plus(tokens.accessTokenTtl()).plus(tokens.clockSkew()), reason);
+    /** Every access token issued until {@code now} has expired by then. */
+    private Instant accessTokensEnd(Instant now) {
+        return now.plus(tokens.accessTokenTtl()).plus(tokens.clockSkew());
     }
 
     private static UUID parseUuid(String value) {

@@ -2,8 +2,8 @@ package dev.tessera.auth.security;
 
 import dev.tessera.auth.revocation.RevocationChecker;
 import dev.tessera.auth.token.issue.AccessTokenVerifier;
-import dev.tessera.auth.token.issue.InvalidTokenException;
-import dev.tessera.auth.token.issue.VerifiedAccessToken;
+import dev.tessera.contract.jwt.InvalidJwtException;
+import dev.tessera.contract.jwt.VerifiedAccessToken;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.security.authentication.Authentication;
@@ -13,11 +13,11 @@ import jakarta.inject.Singleton;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import org.reactivestreams.Publisher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Turns a valid, unrevoked Tessera access token into an {@link Authentication}. The revocation
@@ -52,7 +52,7 @@ public class AccessTokenValidator implements TokenValidator<HttpRequest<?>> {
                 return null;
             }
             return Authentication.build(verified.subject(), verified.roles(), Map.copyOf(verified.claims()));
-        } catch (InvalidTokenException e) {
+        } catch (InvalidJwtException e) {
             LOG.debug("bearer token rejected: {}", e.getMessage());
             return null;
         } catch (RuntimeException e) {

@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jwt.SignedJWT;
-import dev.tessera.testing.Http;
 import dev.tessera.auth.support.IntegrationTest;
 import dev.tessera.auth.support.Logins;
 import dev.tessera.auth.support.Sql;
 import dev.tessera.auth.support.TestAccounts;
 import dev.tessera.auth.user.User;
+import dev.tessera.testing.Http;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.util.UUID;
@@ -199,7 +199,7 @@ class AdminApiTest extends IntegrationTest {
         for (String[] endpoint : endpoints) {
             Http.Response asUser = http.send(endpoint[1], endpoint[0], "application/json", "{}", alice);
             assertEquals(403, asUser.status(), endpoint[0] + " " + endpoint[1]);
-            assertEquals("forbidden", asUser.field("error"));
+            assertEquals("insufficient_scope", asUser.field("error"), "RFC 6750 §3.1");
             assertEquals(401, http.send(endpoint[1], endpoint[0], "application/json", "{}", null).status());
         }
     }

@@ -1,7 +1,10 @@
 package dev.tessera.auth.revocation;
 
+import dev.tessera.contract.revocation.RevocableToken;
+import dev.tessera.contract.revocation.RevocationEvent;
+import dev.tessera.contract.revocation.RevocationRule;
+import dev.tessera.contract.revocation.RevocationTarget;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public class InMemoryDenylist implements Denylist {
 
     private final Clock clock;
-    private final Map<String, RevocationEvent> entries = new ConcurrentHashMap<>();
+    private final Map<RevocationTarget, RevocationEvent> entries = new ConcurrentHashMap<>();
     private final List<RevocationEvent> published = new ArrayList<>();
 
     public InMemoryDenylist(Clock clock) {
@@ -20,24 +23,16 @@ public class InMemoryDenylist implements Denylist {
 
     @Override
     public synchronized void apply(RevocationEvent event) {
-        entries.put(event.kind().code() + ":" + event.subject(), event);
+        entries.merge(event.target(), event, (old, fresh) -> fresh.revokedAt().isAfter(old.revokedAt()) ? fresh : old);
         published.add(event);
     }
 
     @Override
-    public boolean isRevoked(String jti, String deviceId, String userId, Instant issuedAt) {
-        return live("jti:" + jti) != null
-                || covers(live("device:" + deviceId), issuedAt)
-                || covers(live("user:" + userId), issuedAt);
-    }
-
-    private RevocationEvent live(String key) {
-        RevocationEvent event = entries.get(key);
-        return event != null && event.relevantUntil().isAfter(clock.instant()) ? event : null;
-    }
-
-    private static boolean covers(RevocationEvent mark, Instant issuedAt) {
-        return mark != null && !issuedAt.isAfter(mark.revokedAt());
+    public boolean isRevoked(RevocableToken token) {
+        return RevocationRule.isRevoked(token, target -> {
+            RevocationEvent event = entries.get(target);
+            return event != null && event.relevantUntil().isAfter(clock.instant()) ? event.revokedAt().toEpochMilli() : null;
+        });
     }
 
     public synchronized List<RevocationEvent> published() {

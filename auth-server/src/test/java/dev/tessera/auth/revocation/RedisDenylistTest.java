@@ -2,6 +2,8 @@ package dev.tessera.auth.revocation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.tessera.contract.revocation.RevocationEvent;
+import dev.tessera.contract.revocation.RevocationWire;
 import dev.tessera.testing.TestServices;
 import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
@@ -37,14 +39,15 @@ class RedisDenylistTest extends DenylistContract implements TestPropertyProvider
     }
 
     @Test
-    void everyRevocationIsAppendedToTheStreamInTheDocumentedFormat() {
+    void everyRevocationIsAppendedToTheStreamInTheSharedEncoding() {
         String device = UUID.randomUUID().toString();
         Instant at = Instant.ofEpochMilli(System.currentTimeMillis());
         Instant until = at.plusSeconds(300);
         denylist.apply(new RevocationEvent(RevocationEvent.Kind.DEVICE, device, at, until, "admin_kick"));
 
-        List<StreamMessage<String, String>> last = redis.sync().xrevrange(RedisDenylist.STREAM, Range.create("-", "+"), Limit.from(1));
-        assertEquals(Map.of("kind", "device", "subject", device, "revoked_at", Long.toString(at.toEpochMilli()),
-                "relevant_until", Long.toString(until.toEpochMilli()), "reason", "admin_kick"), last.get(0).getBody());
+        List<StreamMessage<String, String>> last = redis.sync().xrevrange(RevocationWire.STREAM, Range.create("-", "+"), Limit.from(1));
+        RevocationEvent event = new RevocationEvent(RevocationEvent.Kind.DEVICE, device, at, until, "admin_kick");
+        assertEquals(RevocationWire.streamFields(event), last.get(0).getBody());
+        assertEquals(event, RevocationWire.fromStream(last.get(0).getBody()));
     }
 }

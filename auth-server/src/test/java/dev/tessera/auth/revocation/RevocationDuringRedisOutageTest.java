@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.jwt.SignedJWT;
-import dev.tessera.testing.Http;
 import dev.tessera.auth.support.Logins;
 import dev.tessera.auth.support.Sql;
+import dev.tessera.contract.revocation.RevocationEvent;
+import dev.tessera.contract.revocation.RevocationTarget;
+import dev.tessera.contract.revocation.RevocationWire;
+import dev.tessera.testing.Http;
 import dev.tessera.testing.RedisProcess;
 import dev.tessera.testing.TestServices;
 import io.lettuce.core.RedisClient;
@@ -48,8 +51,8 @@ class RevocationDuringRedisOutageTest {
                 assertFalse(relay.degraded());
                 RedisClient client = RedisClient.create(redis.uri());
                 try (StatefulRedisConnection<String, String> direct = client.connect()) {
-                    assertTrue(direct.sync().exists("tessera:revoked:device:" + sid) == 1L);
-                    assertEquals(1L, direct.sync().xlen(RedisDenylist.STREAM));
+                    assertTrue(direct.sync().exists(RevocationWire.key(new RevocationTarget(RevocationEvent.Kind.DEVICE, sid))) == 1L);
+                    assertEquals(1L, direct.sync().xlen(RevocationWire.STREAM));
                 } finally {
                     client.shutdown();
                 }
@@ -86,7 +89,7 @@ class RevocationDuringRedisOutageTest {
                         "the kick reaches Redis once it is back");
                 RedisClient client = RedisClient.create(redis.uri());
                 try (StatefulRedisConnection<String, String> direct = client.connect()) {
-                    assertEquals(1L, direct.sync().exists("tessera:revoked:device:" + sid));
+                    assertEquals(1L, direct.sync().exists(RevocationWire.key(new RevocationTarget(RevocationEvent.Kind.DEVICE, sid))));
                 } finally {
                     client.shutdown();
                 }

@@ -7,9 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.jwt.SignedJWT;
-import dev.tessera.testing.Http;
 import dev.tessera.auth.support.IntegrationTest;
 import dev.tessera.auth.support.Logins;
+import dev.tessera.contract.revocation.RevocationEvent;
+import dev.tessera.contract.revocation.RevocationTarget;
+import dev.tessera.contract.revocation.RevocationWire;
+import dev.tessera.testing.Http;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -33,10 +36,10 @@ class RevocationEndpointTest extends IntegrationTest {
         assertEquals(200, logins.revoke(accessToken).status());
 
         assertFalse(logins.active(accessToken));
-        assertNotNull(redis.sync().get("tessera:revoked:jti:" + jti));
-        long ttl = redis.sync().pttl("tessera:revoked:jti:" + jti);
+        assertNotNull(redis.sync().get(RevocationWire.key(new RevocationTarget(RevocationEvent.Kind.JTI, jti))));
+        long ttl = redis.sync().pttl(RevocationWire.key(new RevocationTarget(RevocationEvent.Kind.JTI, jti)));
         assertTrue(ttl > 0 && ttl <= 330_000, "kept only for the token's remaining life, ttl=" + ttl);
-        assertTrue(redis.sync().xrevrange(RedisDenylist.STREAM, io.lettuce.core.Range.create("-", "+"),
+        assertTrue(redis.sync().xrevrange(RevocationWire.STREAM, io.lettuce.core.Range.create("-", "+"),
                 io.lettuce.core.Limit.from(50)).stream().anyMatch(m -> jti.equals(m.getBody().get("subject"))));
         assertTrue(logins.active(login.field("refresh_token")), "revoking an access token leaves the sign-in");
     }

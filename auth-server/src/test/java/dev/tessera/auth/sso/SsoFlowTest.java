@@ -10,24 +10,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import com.sun.net.httpserver.HttpServer;
 import dev.tessera.auth.client.Client;
 import dev.tessera.auth.crypto.Hashes;
 import dev.tessera.auth.support.Browser;
+import dev.tessera.auth.support.ClientApp;
 import dev.tessera.auth.support.IntegrationTest;
 import dev.tessera.auth.support.Logins;
 import dev.tessera.auth.support.TestAccounts;
 import dev.tessera.testing.Http;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import java.net.InetSocketAddress;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,31 +39,22 @@ class SsoFlowTest extends IntegrationTest {
     @Inject
     dev.tessera.auth.support.Sql sql;
 
-    private HttpServer app;
+    private ClientApp app;
     private String base;
-    private final BlockingQueue<String> logoutTokens = new LinkedBlockingQueue<>();
 
-    /** Stands in for the client application: receives back-channel logout posts. */
     @BeforeAll
     void startClientApp() throws Exception {
-        app = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        app.createContext("/backchannel", exchange -> {
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            logoutTokens.add(URLDecoder.decode(body.substring("logout_token=".length()), StandardCharsets.UTF_8));
-            exchange.sendResponseHeaders(200, -1);
-            exchange.close();
-        });
-        app.start();
-        base = "http://127.0.0.1:" + app.getAddress().getPort();
+        app = ClientApp.start();
+        base = app.base();
     }
 
     @AfterAll
     void stopClientApp() {
-        app.stop(0);
+        app.close();
     }
 
     private Client client() {
-        return accounts.ssoClient(base, base + "/backchannel");
+        return accounts.ssoClient(base, app.backchannelUri());
     }
 
     private static String challenge(String verifier) {
@@ -254,7 +241,7 @@ class SsoFlowTest extends IntegrationTest {
                 + "/&state=bye");
         assertEquals(302, out.status(), out::toString);
         assertEquals(base + "/?state=bye", out.header("Location"));
-        String logoutToken = logoutTokens.poll(10, TimeUnit.SECONDS);
+        String logoutToken = app.nextLogoutToken(Duration.ofSeconds(10));
         assertNotNull(logoutToken, "a back-channel logout token was posted to the client");
         SignedJWT jwt = SignedJWT.parse(logoutToken);
         assertEquals("logout+jwt", jwt.getHeader().getType().getType());

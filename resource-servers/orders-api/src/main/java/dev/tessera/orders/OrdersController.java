@@ -13,7 +13,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
-import dev.tessera.resource.web.ErrorBody;
+import dev.tessera.web.ErrorBody;
 import jakarta.validation.Valid;
 import java.time.Instant;
 import java.util.List;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
 
-/** The small profile every scheme of the comparison answers with (DESIGN §5). */
+/** The small profile every scheme of the comparison answers with (the README describes the schemes). */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record Profile(

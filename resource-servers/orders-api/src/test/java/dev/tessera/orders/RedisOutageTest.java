@@ -14,9 +14,10 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 /**
- * Redis stops: replicas keep serving from their view until the staleness bound, then the
- * fail-closed replica answers 503 while a fail-open one keeps serving, and /health says which is
- * which. Redis returns: both catch up, including a revocation made while they were cut off.
+ * Redis stops, with the real auth server beside the replicas: they keep serving from their view until
+ * the staleness bound, then the fail-closed replica answers 503 while a fail-open one keeps serving,
+ * and /health says which is which. Redis returns: both catch up, including a revocation the auth
+ * server made while they were cut off. (The library's own FeedOutageTest covers the states alone.)
  */
 class RedisOutageTest {
 

@@ -1,6 +1,7 @@
 package dev.tessera.webclient.web;
 
 import com.nimbusds.jwt.JWTClaimsSet;
+import dev.tessera.web.Redirects;
 import dev.tessera.webclient.WebClientProperties;
 import dev.tessera.webclient.oidc.TokenEndpoint;
 import dev.tessera.webclient.oidc.TokenVerifier;

@@ -1,5 +1,6 @@
 package dev.tessera.webclient.web;
 
+import dev.tessera.web.Redirects;
 import dev.tessera.webclient.WebClientProperties;
 import dev.tessera.webclient.oidc.TokenVerifier;
 import dev.tessera.webclient.session.OneTimeStore;

@@ -6,8 +6,7 @@ import dev.tessera.auth.crypto.Hashes;
 import dev.tessera.auth.device.DeviceStore;
 import dev.tessera.auth.error.OAuthException;
 import dev.tessera.auth.revocation.RevocationService;
-import dev.tessera.auth.sso.AuthorizationCodes;
-import dev.tessera.auth.token.TokenResponse;
+import dev.tessera.auth.sso.authorize.AuthorizationCodes;
 import dev.tessera.auth.token.issue.IssuedAccessToken;
 import dev.tessera.auth.token.issue.OidcTokenIssuer;
 import dev.tessera.auth.user.User;
@@ -30,7 +29,7 @@ import java.util.regex.Pattern;
  * device; a replayed code revokes what the first redemption issued.
  */
 @Singleton
-public class AuthorizationCodeGrant implements Grant {
+public class AuthorizationCodeGrant implements Grant<AuthorizationCodeRequest> {
 
     /** RFC 7636 §4.1: 43-128 unreserved characters. */
     private static final Pattern VERIFIER = Pattern.compile("[A-Za-z0-9._~-]{43,128}");
@@ -58,13 +57,18 @@ public class AuthorizationCodeGrant implements Grant {
     }
 
     @Override
+    public Class<AuthorizationCodeRequest> requestType() {
+        return AuthorizationCodeRequest.class;
+    }
+
+    @Override
     public String grantType() {
         return "authorization_code";
     }
 
     @Override
-    public TokenResponse grant(GrantRequest request) {
-        String code = request.params().required("code");
+    public TokenResponse grant(AuthorizationCodeRequest request) {
+        String code = request.code();
         Optional<AuthorizationCodes.Grant> redeemed = codes.redeem(code);
         if (redeemed.isEmpty()) {
             revokeWhatAReplayedCodeIssued(code, request);
@@ -92,18 +96,18 @@ public class AuthorizationCodeGrant implements Grant {
         return TokenResponse.bearer(access, refreshToken, scope, idToken);
     }
 
-    private void check(AuthorizationCodes.Grant grant, GrantRequest request) {
+    private void check(AuthorizationCodes.Grant grant, AuthorizationCodeRequest request) {
         // RFC 6749 §4.1.3: the code was issued to this client...
         if (!grant.clientId().equals(request.client().id())) {
             throw OAuthException.invalidGrant("authorization code is invalid, expired or already used");
         }
         // ...and redirect_uri is identical to the one of the authorization request, if it had one.
-        Optional<String> redirectUri = request.params().optional("redirect_uri");
+        Optional<String> redirectUri = request.redirectUri();
         if ((grant.redirectUriExplicit() || redirectUri.isPresent())
                 && !redirectUri.map(grant.redirectUri()::equals).orElse(false)) {
             throw OAuthException.invalidGrant("redirect_uri does not match the authorization request");
         }
-        Optional<String> verifier = request.params().optional("code_verifier");
+        Optional<String> verifier = request.codeVerifier();
         if (grant.codeChallenge() == null) {
             if (verifier.isPresent()) {
                 // RFC 9700 §2.1.1: a verifier without a challenge is a downgrade attempt.
@@ -123,7 +127,7 @@ public class AuthorizationCodeGrant implements Grant {
     }
 
     /** RFC 6749 §4.1.2: a code used twice SHOULD revoke the tokens issued for it. */
-    private void revokeWhatAReplayedCodeIssued(String code, GrantRequest request) {
+    private void revokeWhatAReplayedCodeIssued(String code, AuthorizationCodeRequest request) {
         codes.takeIssued(code).ifPresent(issued -> revocations.revokeCodeReplay(issued.familyId() == null ? null
                         : UUID.fromString(issued.familyId()), issued.accessTokenJti(),
                 Instant.ofEpochMilli(issued.accessTokenExpiresEpochMilli()), "client:" + request.client().id(), request.ip()));

@@ -5,12 +5,11 @@ import dev.tessera.auth.audit.AuditLog;
 import dev.tessera.auth.client.Client;
 import dev.tessera.auth.device.Device;
 import dev.tessera.auth.device.DeviceDescriptor;
-import dev.tessera.auth.device.DeviceKicks;
+import dev.tessera.auth.device.DeviceSignOut;
 import dev.tessera.auth.device.DeviceStore;
 import dev.tessera.auth.device.KickReason;
 import dev.tessera.auth.device.SessionPolicyEnforcer;
-import dev.tessera.auth.revocation.RevocationService;
-import dev.tessera.auth.token.TokenResponse;
+import dev.tessera.auth.scope.Scopes;
 import dev.tessera.auth.user.PasswordLogin;
 import dev.tessera.auth.user.User;
 import io.micronaut.transaction.TransactionOperations;
@@ -27,31 +26,34 @@ import java.util.UUID;
  * it (first-party apps). Each success is a new login: a device and a refresh family.
  */
 @Singleton
-public class PasswordGrant implements Grant {
+public class PasswordGrant implements Grant<PasswordRequest> {
 
     private final PasswordLogin passwordLogin;
     private final DeviceStore devices;
     private final UserTokens userTokens;
     private final AuditLog audit;
-    private final RevocationService revocations;
     private final SessionPolicyEnforcer sessionPolicy;
-    private final DeviceKicks kicks;
+    private final DeviceSignOut signOut;
     private final TransactionOperations<Connection> transactions;
     private final Clock clock;
 
     public PasswordGrant(PasswordLogin passwordLogin, DeviceStore devices,
-                         UserTokens userTokens, AuditLog audit, RevocationService revocations,
-                         SessionPolicyEnforcer sessionPolicy, DeviceKicks kicks,
+                         UserTokens userTokens, AuditLog audit,
+                         SessionPolicyEnforcer sessionPolicy, DeviceSignOut signOut,
                          TransactionOperations<Connection> transactions, Clock clock) {
         this.passwordLogin = passwordLogin;
         this.devices = devices;
         this.userTokens = userTokens;
         this.audit = audit;
-        this.revocations = revocations;
         this.sessionPolicy = sessionPolicy;
-        this.kicks = kicks;
+        this.signOut = signOut;
         this.transactions = transactions;
         this.clock = clock;
+    }
+
+    @Override
+    public Class<PasswordRequest> requestType() {
+        return PasswordRequest.class;
     }
 
     @Override
@@ -60,17 +62,18 @@ public class PasswordGrant implements Grant {
     }
 
     @Override
-    public TokenResponse grant(GrantRequest request) {
-        String username = request.params().required("username");
-        String password = request.params().required("password");
-        Set<String> scope = Scopes.resolve(request.params().optional("scope"), request.client());
-        DeviceDescriptor device = DeviceDescriptor.from(request.params(), request.userAgent(), request.ip());
-        User user = passwordLogin.authenticate(username, password, request.client().id(), request.ip(), "grant=password");
-        LoginResult result = transactions.executeWrite(status -> login(user, request.client(), scope, device,
+    public TokenResponse grant(PasswordRequest request) {
+        Set<String> scope = Scopes.resolve(request.scope(), request.client());
+        User user = passwordLogin.authenticate(request.username(), request.password(), request.client().id(), request.ip(),
+                "grant=password");
+        LoginResult result = transactions.executeWrite(status -> login(user, request.client(), scope, request.device(),
                 request.ip()));
-        if (result.revokedAny()) {
-            // Publishes what displaced devices, or a replaced one (same device_id), queued; most logins queue nothing.
-            kicks.afterCommit(result.displaced(), KickReason.LOGIN_ELSEWHERE, clock.instant());
+        // Most logins sign nothing out and publish nothing.
+        if (!result.displaced().isEmpty()) {
+            signOut.afterCommit(result.displaced(), KickReason.LOGIN_ELSEWHERE, clock.instant());
+        }
+        if (!result.replaced().isEmpty()) {
+            signOut.afterCommit(result.replaced(), KickReason.REPLACED, clock.instant());
         }
         return result.response();
     }
@@ -81,17 +84,16 @@ public class PasswordGrant implements Grant {
         UUID deviceId = registration.device().id();
         List<Device> displaced = sessionPolicy.enforceInTransaction(registration.device(), client, ip, now);
         // A new login from a device the client already named replaces that device's old sign-in.
-        registration.replaced().ifPresent(old -> revocations.revokeDeviceInTransaction(old, user.id(), client.id(),
-                AuditEvent.TOKEN_REVOKED, "replaced", "user:" + user.id(), ip, now));
+        List<Device> replaced = registration.replaced().flatMap(old -> signOut.signOutInTransaction(old, KickReason.REPLACED,
+                "user:" + user.id(), ip, now)).stream().toList();
         String refreshToken = client.allowsGrant("refresh_token")
                 ? userTokens.startFamily(user.id(), client.id(), deviceId, scope, now).refreshToken() : null;
         audit.record(new AuditEvent(AuditEvent.LOGIN_SUCCEEDED, "user:" + user.id(), user.id(), client.id(), deviceId,
                 ip, "grant=password device=" + descriptor.type().code()));
-        return new LoginResult(userTokens.respond(user, client, scope, deviceId, refreshToken), displaced,
-                !displaced.isEmpty() || registration.replaced().isPresent());
+        return new LoginResult(userTokens.respond(user, client, scope, deviceId, refreshToken), displaced, replaced);
     }
 
-    /** A login's response, the devices its session policy signed out, and whether it queued any revocation. */
-    private record LoginResult(TokenResponse response, List<Device> displaced, boolean revokedAny) {
+    /** A login's response, the devices its session policy signed out, and the one it replaced (same device_id). */
+    private record LoginResult(TokenResponse response, List<Device> displaced, List<Device> replaced) {
     }
 }

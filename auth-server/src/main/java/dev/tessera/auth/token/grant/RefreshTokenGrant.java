@@ -1,64 +1,44 @@
 package dev.tessera.auth.token.grant;
 
-import dev.tessera.auth.audit.AuditEvent;
-import dev.tessera.auth.audit.AuditLog;
-import dev.tessera.auth.crypto.Hashes;
-import dev.tessera.auth.device.DeviceKicks;
-import dev.tessera.auth.device.DeviceStore;
+import dev.tessera.auth.device.DeviceSignOut;
 import dev.tessera.auth.device.KickReason;
 import dev.tessera.auth.error.OAuthError;
 import dev.tessera.auth.error.OAuthException;
-import dev.tessera.auth.revocation.RevocationService;
-import dev.tessera.auth.token.TokenResponse;
-import dev.tessera.auth.token.store.RefreshFamily;
-import dev.tessera.auth.token.store.RefreshTokenStore;
-import dev.tessera.auth.token.store.RotationPolicy;
+import dev.tessera.auth.scope.Scopes;
 import dev.tessera.auth.token.store.RotationResult;
-import dev.tessera.auth.user.User;
-import dev.tessera.auth.user.UserStore;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
-import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Set;
+import java.util.Locale;
 
 /**
  * RFC 6749 §6 refresh, with rotation and reuse detection (RFC 9700 §4.14.2): every use returns a
  * new refresh token; a rotated token presented again within the grace window gets a sibling (two
- * tabs, lost responses); after it, the whole family and its device's access tokens are revoked.
+ * tabs, lost responses); after it, the device is signed out ({@link DeviceSignOut}): every family,
+ * its access tokens, its SSO session.
  */
 @Singleton
-public class RefreshTokenGrant implements Grant {
+public class RefreshTokenGrant implements Grant<RefreshRequest> {
 
-    private final RefreshTokenStore refreshTokens;
-    private final UserStore users;
-    private final DeviceStore devices;
-    private final DeviceKicks kicks;
+    private final RefreshRotation rotation;
     private final UserTokens userTokens;
-    private final RevocationService revocations;
-    private final AuditLog audit;
-    private final TransactionOperations<Connection> transactions;
-    private final RotationPolicy policy;
+    private final DeviceSignOut signOut;
     private final MeterRegistry meters;
     private final Clock clock;
 
-    public RefreshTokenGrant(RefreshTokenStore refreshTokens, UserStore users, DeviceStore devices, DeviceKicks kicks,
-                             UserTokens userTokens, RevocationService revocations, AuditLog audit,
-                             TransactionOperations<Connection> transactions, RotationPolicy policy,
-                             MeterRegistry meters, Clock clock) {
-        this.refreshTokens = refreshTokens;
-        this.users = users;
-        this.devices = devices;
-        this.kicks = kicks;
+    public RefreshTokenGrant(RefreshRotation rotation, UserTokens userTokens, DeviceSignOut signOut, MeterRegistry meters,
+                             Clock clock) {
+        this.rotation = rotation;
         this.userTokens = userTokens;
-        this.revocations = revocations;
-        this.audit = audit;
-        this.transactions = transactions;
-        this.policy = policy;
+        this.signOut = signOut;
         this.meters = meters;
         this.clock = clock;
+    }
+
+    @Override
+    public Class<RefreshRequest> requestType() {
+        return RefreshRequest.class;
     }
 
     @Override
@@ -67,52 +47,21 @@ public class RefreshTokenGrant implements Grant {
     }
 
     @Override
-    public TokenResponse grant(GrantRequest request) {
-        String presented = request.params().required("refresh_token");
+    public TokenResponse grant(RefreshRequest request) {
         String successor = UserTokens.newRefreshToken();
         Instant now = clock.instant();
-        RotationResult result = transactions.executeWrite(status -> rotate(presented, successor, request, now));
+        RotationResult result = rotation.rotate(request, successor, now);
         meters.counter("tessera.refresh", "outcome", outcomeTag(result)).increment();
         if (result instanceof RotationResult.Rotated rotated) {
-            return respond(rotated.family(), successor, request, now);
+            return userTokens.refreshed(rotated.family(), request.client(), Scopes.narrow(request.scope(),
+                    rotated.family().scope()), successor, now);
         }
         if (result instanceof RotationResult.ReuseDetected reuse) {
-            // The device is signed out everywhere: Redis, its SSO session, its clients (back-channel).
-            devices.findById(reuse.family().deviceId()).ifPresentOrElse(
-                    device -> kicks.afterCommit(java.util.List.of(device), KickReason.REFRESH_TOKEN_REUSE, now),
-                    revocations::publishPending);
+            signOut.afterCommit(reuse.family().deviceId(), KickReason.REFRESH_TOKEN_REUSE, now);
             throw OAuthException.of(OAuthError.INVALID_GRANT, SignOutReasons.describe("refresh_token_reuse"),
                     "refresh token reuse detected, family " + reuse.family().id() + " revoked");
         }
         throw rejection((RotationResult.Rejected) result);
-    }
-
-    /** The one transactional path for RFC 9700 §4.14.2 rotation and reuse detection. */
-    private RotationResult rotate(String presented, String successor, GrantRequest request, Instant now) {
-        RotationResult result = refreshTokens.rotate(Hashes.sha256(presented), Hashes.sha256(successor),
-                request.client().id(), policy, now);
-        if (result instanceof RotationResult.ReuseDetected reuse) {
-            RefreshFamily family = reuse.family();
-            revocations.revokeDeviceInTransaction(family.deviceId(), family.userId(), family.clientId(),
-                    AuditEvent.REFRESH_REUSE_DETECTED, "refresh_token_reuse", "client:" + request.client().id(),
-                    request.ip(), now);
-        } else if (result instanceof RotationResult.Rotated rotated) {
-            RefreshFamily family = rotated.family();
-            // RFC 6749 §6: checked inside the transaction, so a refused scope leaves the token unrotated.
-            Scopes.narrow(request.params().optional("scope"), family.scope());
-            audit.record(new AuditEvent(AuditEvent.TOKEN_REFRESHED, "client:" + request.client().id(),
-                    family.userId(), family.clientId(), family.deviceId(), request.ip(),
-                    rotated.graceRetry() ? "grace_retry" : "rotated"));
-        }
-        return result;
-    }
-
-    private TokenResponse respond(RefreshFamily family, String successor, GrantRequest request, Instant now) {
-        Set<String> scope = Scopes.narrow(request.params().optional("scope"), family.scope());
-        User user = users.findById(family.userId()).filter(u -> !u.disabled())
-                .orElseThrow(() -> OAuthException.invalidGrant("the account is disabled"));
-        devices.touch(family.deviceId(), now);
-        return userTokens.respond(user, request.client(), scope, family.deviceId(), successor);
     }
 
     private static OAuthException rejection(RotationResult.Rejected rejected) {
@@ -134,6 +83,6 @@ public class RefreshTokenGrant implements Grant {
         if (result instanceof RotationResult.ReuseDetected) {
             return "reuse_detected";
         }
-        return "rejected_" + ((RotationResult.Rejected) result).reason().name().toLowerCase(java.util.Locale.ROOT);
+        return "rejected_" + ((RotationResult.Rejected) result).reason().name().toLowerCase(Locale.ROOT);
     }
 }

@@ -9,6 +9,7 @@ import dev.tessera.auth.client.AccessTokenType;
 import dev.tessera.auth.crypto.Hashes;
 import dev.tessera.auth.keys.KeyManager;
 import dev.tessera.auth.token.TokenProperties;
+import dev.tessera.contract.Claims;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
@@ -46,16 +47,16 @@ public class AccessTokenIssuer {
                 .issueTime(Date.from(now))
                 .notBeforeTime(Date.from(now))
                 .jwtID(jti)
-                .claim("client_id", request.clientId())
-                .claim("scope", String.join(" ", request.scope()));
+                .claim(Claims.CLIENT_ID, request.clientId())
+                .claim(Claims.SCOPE, String.join(" ", request.scope()));
         if (request.deviceId() != null) {
-            claims.claim("sid", request.deviceId().toString());
+            claims.claim(Claims.SID, request.deviceId().toString());
         }
         if (request.username() != null) {
-            claims.claim("preferred_username", request.username());
+            claims.claim(Claims.PREFERRED_USERNAME, request.username());
         }
         if (!request.roles().isEmpty()) {
-            claims.claim("roles", List.copyOf(request.roles()));
+            claims.claim(Claims.ROLES, List.copyOf(request.roles()));
         }
         KeyManager.ActiveKey key = keys.active();
         JWSHeader header = new JWSHeader.Builder(key.key().algorithm().jws()).type(request.type().joseType())

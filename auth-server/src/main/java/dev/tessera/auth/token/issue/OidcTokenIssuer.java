@@ -9,6 +9,7 @@ import dev.tessera.auth.crypto.Hashes;
 import dev.tessera.auth.keys.KeyManager;
 import dev.tessera.auth.token.TokenProperties;
 import dev.tessera.auth.user.User;
+import dev.tessera.contract.Claims;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,7 +23,7 @@ import java.util.Set;
 @Singleton
 public class OidcTokenIssuer {
 
-    static final String BACKCHANNEL_LOGOUT_EVENT = "http://schemas.openid.net/event/backchannel-logout";
+    static final String BACKCHANNEL_LOGOUT_EVENT = Claims.BACKCHANNEL_LOGOUT_EVENT;
     private static final Duration LOGOUT_TOKEN_TTL = Duration.ofMinutes(2);
 
     private final KeyManager keys;
@@ -43,19 +44,19 @@ public class OidcTokenIssuer {
                 .audience(clientId)
                 .expirationTime(Date.from(now.plus(properties.accessTokenTtl())))
                 .issueTime(Date.from(now))
-                .claim("auth_time", authTime.getEpochSecond())
-                .claim("azp", clientId)
-                .claim("sid", sid);
+                .claim(Claims.AUTH_TIME, authTime.getEpochSecond())
+                .claim(Claims.AZP, clientId)
+                .claim(Claims.SID, sid);
         if (nonce != null) {
-            claims.claim("nonce", nonce); // OIDC Core §3.1.3.7: the client checks it against its request
+            claims.claim(Claims.NONCE, nonce); // OIDC Core §3.1.3.7: the client checks it against its request
         }
         if (scope.contains("profile")) {
-            claims.claim("name", user.displayName()).claim("preferred_username", user.username());
+            claims.claim(Claims.NAME, user.displayName()).claim(Claims.PREFERRED_USERNAME, user.username());
         }
         if (scope.contains("email") && user.email() != null) {
-            claims.claim("email", user.email());
+            claims.claim(Claims.EMAIL, user.email());
         }
-        return sign(claims.build(), JOSEObjectType.JWT);
+        return sign(claims.build(), Claims.ID_TOKEN_TYPE);
     }
 
     /** OIDC Back-Channel Logout §2.4: sub and sid, the logout event, no nonce. */
@@ -68,10 +69,10 @@ public class OidcTokenIssuer {
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(LOGOUT_TOKEN_TTL)))
                 .jwtID(Hashes.randomToken(16))
-                .claim("sid", sid)
-                .claim("events", Map.of(BACKCHANNEL_LOGOUT_EVENT, Map.of()))
+                .claim(Claims.SID, sid)
+                .claim(Claims.EVENTS, Map.of(BACKCHANNEL_LOGOUT_EVENT, Map.of()))
                 .build();
-        return sign(claims, new JOSEObjectType("logout+jwt"));
+        return sign(claims, Claims.LOGOUT_TOKEN_TYPE);
     }
 
     private String sign(JWTClaimsSet claims, JOSEObjectType type) {

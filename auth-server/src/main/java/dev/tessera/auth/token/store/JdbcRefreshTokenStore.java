@@ -132,6 +132,18 @@ public class JdbcRefreshTokenStore implements RefreshTokenStore {
 
     @Override
     @Transactional
+    public boolean hasLiveFamily(UUID deviceId, Instant now) {
+        return jdbc.prepareStatement("""
+                SELECT count(*) FROM refresh_families WHERE device_id = ? AND revoked_at IS NULL AND absolute_expires_at > ?
+                """, statement -> {
+            statement.setObject(1, deviceId);
+            statement.setTimestamp(2, Timestamp.from(now));
+            return SqlRows.count(statement) > 0;
+        });
+    }
+
+    @Override
+    @Transactional
     public List<RefreshFamily> revokeFamiliesOfDevice(UUID deviceId, String reason, Instant now) {
         return jdbc.prepareStatement("""
                 UPDATE refresh_families SET revoked_at = ?, revoke_reason = ?

@@ -23,6 +23,9 @@ public interface RefreshTokenStore {
     /** Revokes the family; false when it was already revoked or does not exist. */
     boolean revokeFamily(UUID familyId, String reason, Instant now);
 
+    /** Whether the device still holds a family that is neither revoked nor past its absolute lifetime. */
+    boolean hasLiveFamily(UUID deviceId, Instant now);
+
     /** Revokes every live family of the device and returns them. */
     List<RefreshFamily> revokeFamiliesOfDevice(UUID deviceId, String reason, Instant now);
 }

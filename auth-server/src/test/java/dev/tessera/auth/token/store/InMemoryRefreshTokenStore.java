@@ -73,6 +73,12 @@ public class InMemoryRefreshTokenStore implements RefreshTokenStore {
     }
 
     @Override
+    public synchronized boolean hasLiveFamily(UUID deviceId, Instant now) {
+        return families.values().stream().anyMatch(f -> f.deviceId().equals(deviceId) && f.revokedAt() == null
+                && f.absoluteExpiresAt().isAfter(now));
+    }
+
+    @Override
     public synchronized List<RefreshFamily> revokeFamiliesOfDevice(UUID deviceId, String reason, Instant now) {
         List<RefreshFamily> revoked = new ArrayList<>();
         for (RefreshFamily family : List.copyOf(families.values())) {

@@ -144,6 +144,22 @@ public abstract class RefreshTokenStoreContract {
     }
 
     @Test
+    void aDeviceHasALiveFamilyUntilItsLastOneIsRevokedOrPastItsAbsoluteLifetime() {
+        Owner owner = newOwner();
+        RefreshFamily first = startFamily(owner, newHash());
+        RefreshFamily second = startFamily(owner, newHash());
+        assertTrue(store().hasLiveFamily(owner.deviceId(), now));
+
+        store().revokeFamily(first.id(), "revoked_by_client", now);
+        assertTrue(store().hasLiveFamily(owner.deviceId(), now), "the second family is still live");
+        assertFalse(store().hasLiveFamily(owner.deviceId(), second.absoluteExpiresAt()), "past its absolute lifetime");
+
+        store().revokeFamily(second.id(), "revoked_by_client", now);
+        assertFalse(store().hasLiveFamily(owner.deviceId(), now));
+        assertFalse(store().hasLiveFamily(newOwner().deviceId(), now), "a device without families");
+    }
+
+    @Test
     void concurrentRotationsOfOneTokenRotateExactlyOnce() throws Exception {
         Owner owner = newOwner();
         byte[] first = newHash();

@@ -1,15 +1,11 @@
 package dev.tessera.resource.jwks;
 
-import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSVerifier;
-import com.nimbusds.jose.crypto.ECDSAVerifier;
-import com.nimbusds.jose.crypto.Ed25519Verifier;
-import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.KeyType;
 import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
 import dev.tessera.resource.ResourceServerProperties;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -23,9 +19,8 @@ import java.net.http.HttpResponse;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -35,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * The JWKS, cached. A token naming an unknown kid triggers a refetch (the auth server may have
  * rotated), but at most one per {@code jwksMinRefetchInterval}: a flood of forged kids costs the
  * auth server one request per interval, not one per token. Keys whose algorithm is not pinned in
- * configuration are ignored.
+ * configuration are ignored. {@link #cachedSource()} is what the verifier core reads: never the network.
  */
 @Context
 public class JwksCache {
@@ -48,10 +43,10 @@ public class JwksCache {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Clock clock;
     private final Counter fetches;
-    private volatile Map<String, TrustedKey> keys = Map.of();
+    private volatile JWKSet keys = new JWKSet();
     private volatile long lastFetchMillis = Long.MIN_VALUE / 2;
 
-    public JwksCache(ResourceServerProperties properties, MeterRegistry meters) {
+    public JwksCache(ResourceServerProperties properties, MeterRegistry meters, Clock clock) {
         this.properties = properties;
         this.allowed = properties.algorithms().stream().map(JWSAlgorithm::parse).collect(Collectors.toUnmodifiableSet());
         for (JWSAlgorithm algorithm : allowed) {
@@ -60,7 +55,7 @@ public class JwksCache {
                         + " (RS256, ES256 or EdDSA)");
             }
         }
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
         this.fetches = meters.counter("tessera.jwks.fetches");
         refetchIfAllowed();
     }
@@ -69,18 +64,19 @@ public class JwksCache {
         return allowed;
     }
 
-    /** The cached key, without any network call. */
-    public Optional<TrustedKey> cached(String kid) {
-        return Optional.ofNullable(keys.get(kid));
+    /** Whether a key with this kid is cached (no network call). */
+    public boolean knows(String kid) {
+        return keys.getKeyByKeyId(kid) != null;
     }
 
-    /** The key, refetching the JWKS first if the kid is unknown and the rate limit allows. */
-    public Optional<TrustedKey> fetchIfUnknown(String kid) {
-        TrustedKey key = keys.get(kid);
-        if (key == null && refetchIfAllowed()) {
-            key = keys.get(kid);
-        }
-        return Optional.ofNullable(key);
+    /** Whether the kid is known, refetching the JWKS first if it is not and the rate limit allows (blocking). */
+    public boolean fetchIfUnknown(String kid) {
+        return knows(kid) || (refetchIfAllowed() && knows(kid));
+    }
+
+    /** The cached keys as a JWK source for the verifier core; it never fetches. */
+    public JWKSource<SecurityContext> cachedSource() {
+        return (selector, context) -> selector.select(keys);
     }
 
     @Scheduled(fixedDelay = "${tessera.resource-server.jwks-refresh-interval:5m}",
@@ -106,20 +102,20 @@ public class JwksCache {
                     .timeout(Duration.ofSeconds(3)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() != 200 || response.body().length > MAX_JWKS_BYTES) {
                 LOG.warn("JWKS fetch from {} answered {}; keeping {} cached keys", properties.effectiveJwksUri(),
-                        response.statusCode(), keys.size());
+                        response.statusCode(), keys.getKeys().size());
                 return;
             }
             keys = parse(new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
         } catch (IOException | ParseException | RuntimeException e) {
             LOG.warn("JWKS fetch from {} failed ({}); keeping {} cached keys", properties.effectiveJwksUri(),
-                    e.getMessage(), keys.size());
+                    e.getMessage(), keys.getKeys().size());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
-    private Map<String, TrustedKey> parse(String json) throws ParseException {
-        Map<String, TrustedKey> parsed = new HashMap<>();
+    private JWKSet parse(String json) throws ParseException {
+        List<JWK> parsed = new ArrayList<>();
         for (JWK jwk : JWKSet.parse(json).getKeys()) {
             if (jwk.getKeyID() == null || jwk.getAlgorithm() == null || jwk.isPrivate()
                     || (jwk.getKeyUse() != null && !KeyUse.SIGNATURE.equals(jwk.getKeyUse()))) {
@@ -129,25 +125,8 @@ public class JwksCache {
             if (!allowed.contains(algorithm)) {
                 continue;
             }
-            try {
-                parsed.put(jwk.getKeyID(), new TrustedKey(jwk.getKeyID(), algorithm, verifier(jwk, algorithm)));
-            } catch (JOSEException | IllegalArgumentException e) {
-                LOG.warn("JWKS key {} skipped: {}", jwk.getKeyID(), e.getMessage());
-            }
+            parsed.add(jwk);
         }
-        return Map.copyOf(parsed);
-    }
-
-    private static JWSVerifier verifier(JWK jwk, JWSAlgorithm algorithm) throws JOSEException {
-        if (JWSAlgorithm.RS256.equals(algorithm) && KeyType.RSA.equals(jwk.getKeyType())) {
-            return new RSASSAVerifier(jwk.toRSAKey());
-        }
-        if (JWSAlgorithm.ES256.equals(algorithm) && KeyType.EC.equals(jwk.getKeyType())) {
-            return new ECDSAVerifier(jwk.toECKey());
-        }
-        if (JWSAlgorithm.EdDSA.equals(algorithm) && KeyType.OKP.equals(jwk.getKeyType())) {
-            return new Ed25519Verifier(jwk.toOctetKeyPair());
-        }
-        throw new IllegalArgumentException("key type " + jwk.getKeyType() + " does not fit " + algorithm);
+        return new JWKSet(parsed);
     }
 }

@@ -1,5 +1,8 @@
 package dev.tessera.resource.revocation;
 
+import dev.tessera.contract.revocation.RevocationEvent;
+import dev.tessera.contract.revocation.RevocationTarget;
+import dev.tessera.contract.revocation.RevocationWire;
 import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.KeyValue;
 import io.lettuce.core.Limit;
@@ -15,15 +18,17 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.annotation.PreDestroy;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the {@link RevocationView} current: snapshot of the {@code tessera:revoked:*} keys, then
- * {@code XREAD BLOCK} on the stream from the last id seen. The stream position is taken before the
+ * Keeps the {@link RevocationView} current: snapshot of the mark keys, then {@code XREAD BLOCK} on
+ * the revocation stream from the last id seen (both as {@link RevocationWire} encodes them). The stream position is taken before the
  * snapshot, so nothing falls between them (an event in both is applied twice, harmlessly). After
  * any failure the next successful connection takes a fresh snapshot, which also covers events the
  * bounded stream may have trimmed meanwhile.
@@ -32,19 +37,20 @@ import org.slf4j.LoggerFactory;
 public class RevocationFeed {
 
     private static final Logger LOG = LoggerFactory.getLogger(RevocationFeed.class);
-    private static final String KEY_PREFIX = "tessera:revoked:";
     private static final int BATCH = 500;
 
     private final RedisClient client;
     private final RevocationView view;
     private final RevocationFeedProperties properties;
+    private final Clock clock;
     private final Thread tailer;
     private volatile boolean running = true;
     private volatile StatefulRedisConnection<String, String> connection;
 
     public RevocationFeed(RedisClient client, RevocationView view, RevocationFeedProperties properties,
-                          MeterRegistry meters) {
+                          MeterRegistry meters, Clock clock) {
         this.client = client;
+        this.clock = clock;
         this.view = view;
         this.properties = properties;
         meters.gauge("tessera.revocation.view.size", view, RevocationView::size);
@@ -76,7 +82,7 @@ public class RevocationFeed {
                 }
                 List<StreamMessage<String, String>> events = redis.xread(
                         XReadArgs.Builder.block(properties.block()).count(BATCH),
-                        XReadArgs.StreamOffset.from(properties.stream(), lastId));
+                        XReadArgs.StreamOffset.from(RevocationWire.STREAM, lastId));
                 for (StreamMessage<String, String> event : events) {
                     apply(event.getBody());
                     lastId = event.getId();
@@ -115,13 +121,13 @@ public class RevocationFeed {
     }
 
     private String latestId(RedisCommands<String, String> redis) {
-        List<StreamMessage<String, String>> last = redis.xrevrange(properties.stream(), Range.create("-", "+"), Limit.from(1));
+        List<StreamMessage<String, String>> last = redis.xrevrange(RevocationWire.STREAM, Range.create("-", "+"), Limit.from(1));
         return last.isEmpty() ? "0-0" : last.get(0).getId();
     }
 
     private void snapshot(RedisCommands<String, String> redis) {
         view.clear();
-        ScanArgs match = ScanArgs.Builder.matches(KEY_PREFIX + "*").limit(BATCH);
+        ScanArgs match = ScanArgs.Builder.matches(RevocationWire.keyPattern()).limit(BATCH);
         KeyScanCursor<String> cursor = redis.scan(match);
         int count = 0;
         while (true) {
@@ -138,7 +144,7 @@ public class RevocationFeed {
         if (keys.isEmpty()) {
             return 0;
         }
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         List<KeyValue<String, String>> values = redis.mget(keys.toArray(String[]::new));
         int loaded = 0;
         for (KeyValue<String, String> value : values) {
@@ -146,9 +152,11 @@ public class RevocationFeed {
                 continue;
             }
             long ttl = redis.pttl(value.getKey());
-            String[] parts = value.getKey().substring(KEY_PREFIX.length()).split(":", 2);
-            if (ttl > 0 && parts.length == 2) {
-                view.apply(parts[0], parts[1], Long.parseLong(value.getValue()), now + ttl);
+            java.util.Optional<RevocationTarget> target = RevocationWire.target(value.getKey());
+            if (ttl > 0 && target.isPresent()) {
+                view.apply(new RevocationEvent(target.get().kind(), target.get().subject(),
+                        Instant.ofEpochMilli(RevocationWire.revokedAtMillis(value.getValue())), Instant.ofEpochMilli(now + ttl),
+                        "snapshot"));
                 loaded++;
             }
         }
@@ -157,8 +165,7 @@ public class RevocationFeed {
 
     private void apply(Map<String, String> event) {
         try {
-            view.apply(event.get("kind"), event.get("subject"), Long.parseLong(event.get("revoked_at")),
-                    Long.parseLong(event.get("relevant_until")));
+            view.apply(RevocationWire.fromStream(event));
         } catch (RuntimeException e) {
             LOG.warn("ignoring malformed revocation event {}: {}", event, e.getMessage());
         }

@@ -2,13 +2,12 @@ package dev.tessera.resource.revocation;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
-import jakarta.validation.constraints.NotBlank;
 import java.time.Duration;
 
 /**
- * The revocation feed.
+ * The revocation feed. The stream and key names are not settings: they are the contract
+ * ({@link dev.tessera.contract.revocation.RevocationWire}).
  *
- * @param stream         the Redis stream the auth server appends revocations to
  * @param stalenessBound how long the feed may be silent (Redis unreachable) before the view counts as stale
  * @param failOpen       when stale: false (default) refuses bearer requests with 503; true keeps serving
  *                       from the last known view
@@ -16,7 +15,6 @@ import java.time.Duration;
  */
 @ConfigurationProperties("tessera.resource-server.revocation")
 public record RevocationFeedProperties(
-        @Bindable(defaultValue = "tessera:revocations") @NotBlank String stream,
         @Bindable(defaultValue = "10s") Duration stalenessBound,
         @Bindable(defaultValue = "false") boolean failOpen,
         @Bindable(defaultValue = "1s") Duration block) {

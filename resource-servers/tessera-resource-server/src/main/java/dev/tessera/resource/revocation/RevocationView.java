@@ -1,81 +1,63 @@
 package dev.tessera.resource.revocation;
 
+import dev.tessera.contract.revocation.RevocableToken;
+import dev.tessera.contract.revocation.RevocationEvent;
+import dev.tessera.contract.revocation.RevocationRule;
+import dev.tessera.contract.revocation.RevocationTarget;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * What is revoked, in memory: jtis, and revoked-before marks per device ({@code sid}) and per
- * user ({@code sub}). Lookups are map reads; entries drop out once every token they could refuse
- * has expired. Freshness is tracked for the staleness bound.
+ * What is revoked, in memory: the latest mark per target (a jti, a device {@code sid}, a user
+ * {@code sub}, a client on a device), judged by the shared {@link RevocationRule}. Lookups are map
+ * reads; entries drop out once every token they could refuse has expired. Freshness is tracked for
+ * the staleness bound.
  */
 @Singleton
 public class RevocationView {
 
-    /** One revocation: when it was made and until when it matters. */
+    /** One mark: when it was made and until when it matters. */
     record Mark(long revokedAtMillis, long relevantUntilMillis) {
     }
 
     private final Clock clock;
-    private final Map<String, Mark> jtis = new ConcurrentHashMap<>();
-    private final Map<String, Mark> devices = new ConcurrentHashMap<>();
-    private final Map<String, Mark> users = new ConcurrentHashMap<>();
-    private volatile long freshAtMillis;
+    private final Map<RevocationTarget, Mark> marks = new ConcurrentHashMap<>();
+    private volatile long freshAtMillis = Long.MIN_VALUE / 2;
 
-    public RevocationView() {
-        this(Clock.systemUTC());
-    }
-
-    RevocationView(Clock clock) {
+    public RevocationView(Clock clock) {
         this.clock = clock;
     }
 
-    /** Applies one event ({@code kind} jti, device or user); unknown kinds are ignored. */
-    public void apply(String kind, String subject, long revokedAtMillis, long relevantUntilMillis) {
-        Map<String, Mark> target = switch (kind) {
-            case "jti" -> jtis;
-            case "device" -> devices;
-            case "user" -> users;
-            default -> null;
-        };
-        if (target == null || subject == null || relevantUntilMillis <= clock.millis()) {
+    /** Applies one revocation; one that no longer matters is ignored. */
+    public void apply(RevocationEvent event) {
+        long relevantUntil = event.relevantUntil().toEpochMilli();
+        if (relevantUntil <= clock.millis()) {
             return;
         }
         // Keep the latest mark: a later revoked-before covers everything an earlier one did.
-        target.merge(subject, new Mark(revokedAtMillis, relevantUntilMillis),
+        marks.merge(event.target(), new Mark(event.revokedAt().toEpochMilli(), relevantUntil),
                 (old, fresh) -> fresh.revokedAtMillis >= old.revokedAtMillis ? fresh : old);
     }
 
-    public boolean isRevoked(String jti, String deviceId, String userId, Instant issuedAt) {
+    public boolean isRevoked(RevocableToken token) {
         long now = clock.millis();
-        Mark jti0 = jti == null ? null : jtis.get(jti);
-        if (jti0 != null && jti0.relevantUntilMillis > now) {
-            return true;
-        }
-        long iat = issuedAt.toEpochMilli();
-        return covers(deviceId == null ? null : devices.get(deviceId), iat, now)
-                || covers(userId == null ? null : users.get(userId), iat, now);
-    }
-
-    private static boolean covers(Mark mark, long issuedAtMillis, long now) {
-        return mark != null && mark.relevantUntilMillis > now && issuedAtMillis <= mark.revokedAtMillis;
+        return RevocationRule.isRevoked(token, target -> {
+            Mark mark = marks.get(target);
+            return mark != null && mark.relevantUntilMillis > now ? mark.revokedAtMillis : null;
+        });
     }
 
     /** Drops everything, before a fresh snapshot is applied. */
     void clear() {
-        jtis.clear();
-        devices.clear();
-        users.clear();
+        marks.clear();
     }
 
     /** Forgets entries whose tokens have all expired. */
     void prune() {
         long now = clock.millis();
-        jtis.values().removeIf(m -> m.relevantUntilMillis <= now);
-        devices.values().removeIf(m -> m.relevantUntilMillis <= now);
-        users.values().removeIf(m -> m.relevantUntilMillis <= now);
+        marks.values().removeIf(m -> m.relevantUntilMillis <= now);
     }
 
     /** The feed answered just now (a read returned, even an empty one). */
@@ -83,12 +65,12 @@ public class RevocationView {
         freshAtMillis = clock.millis();
     }
 
-    /** Milliseconds since the feed last answered; the whole uptime before the first snapshot. */
+    /** Milliseconds since the feed last answered; effectively forever before the first snapshot. */
     public long silenceMillis() {
         return clock.millis() - freshAtMillis;
     }
 
     public int size() {
-        return jtis.size() + devices.size() + users.size();
+        return marks.size();
     }
 }

@@ -1,7 +1,8 @@
 package dev.tessera.resource.validation;
 
+import dev.tessera.contract.revocation.RevocableToken;
 import io.micronaut.security.authentication.Authentication;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -14,15 +15,16 @@ import java.util.concurrent.ConcurrentHashMap;
 final class VerifiedTokenCache {
 
     /** A verified token: what the request needs, and what expiry and revocation checks need. */
-    record Entry(Authentication authentication, String jti, String sid, String subject, Instant issuedAt,
-                 long usableUntilMillis) {
+    record Entry(Authentication authentication, RevocableToken token, long usableUntilMillis) {
     }
 
     private final int maxEntries;
+    private final Clock clock;
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
 
-    VerifiedTokenCache(int maxEntries) {
+    VerifiedTokenCache(int maxEntries, Clock clock) {
         this.maxEntries = maxEntries;
+        this.clock = clock;
     }
 
     Entry get(String token) {
@@ -34,7 +36,7 @@ final class VerifiedTokenCache {
             return;
         }
         if (entries.size() >= maxEntries) {
-            long now = System.currentTimeMillis();
+            long now = clock.millis();
             entries.values().removeIf(e -> e.usableUntilMillis <= now);
             if (entries.size() >= maxEntries) {
                 entries.clear();

@@ -1,5 +1,7 @@
 package dev.tessera.resource.web;
 
+import dev.tessera.web.ErrorBody;
+
 import dev.tessera.resource.revocation.FeedState;
 import dev.tessera.resource.revocation.RevocationFeed;
 import io.micronaut.http.HttpHeaders;

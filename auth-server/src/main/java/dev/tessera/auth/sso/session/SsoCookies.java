@@ -1,0 +1,60 @@
+package dev.tessera.auth.sso.session;
+
+import dev.tessera.auth.crypto.Hashes;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.cookie.Cookie;
+import io.micronaut.http.cookie.SameSite;
+import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Optional;
+
+/**
+ * The SSO's cookies: the session (HttpOnly, SameSite=Lax so the top-level redirect back from a client
+ * carries it, Secure over HTTPS) and the login form's CSRF token (double-submit, SameSite=Strict).
+ */
+@Singleton
+public class SsoCookies {
+
+    static final String CSRF_COOKIE = "tessera_csrf";
+
+    private final SsoProperties properties;
+
+    public SsoCookies(SsoProperties properties) {
+        this.properties = properties;
+    }
+
+    public Optional<String> sessionId(HttpRequest<?> request) {
+        return request.getCookies().findCookie(properties.cookieName()).map(Cookie::getValue);
+    }
+
+    public Cookie session(String id, HttpRequest<?> request) {
+        return Cookie.of(properties.cookieName(), id).httpOnly(true).sameSite(SameSite.Lax).path("/")
+                .secure(request.isSecure());
+    }
+
+    public Cookie clearSession(HttpRequest<?> request) {
+        return Cookie.of(properties.cookieName(), "").httpOnly(true).sameSite(SameSite.Lax).path("/").maxAge(0)
+                .secure(request.isSecure());
+    }
+
+    /** A fresh CSRF token for a form, and its cookie. */
+    public Cookie newCsrf(String token, HttpRequest<?> request) {
+        return Cookie.of(CSRF_COOKIE, token).httpOnly(true).sameSite(SameSite.Strict).path("/")
+                .secure(request.isSecure());
+    }
+
+    public static String newCsrfToken() {
+        return Hashes.randomToken(24);
+    }
+
+    /** The form's token equals the cookie's, compared in constant time. */
+    public static boolean csrfMatches(HttpRequest<?> request, Optional<String> formToken) {
+        Optional<String> cookie = request.getCookies().findCookie(CSRF_COOKIE).map(Cookie::getValue);
+        if (cookie.isEmpty() || formToken.isEmpty() || cookie.get().isEmpty()) {
+            return false;
+        }
+        return MessageDigest.isEqual(cookie.get().getBytes(StandardCharsets.UTF_8),
+                formToken.get().getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,26 @@
+package dev.tessera.auth.audit;
+
+import dev.tessera.testing.TestServices;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.util.Map;
+import org.junit.jupiter.api.TestInstance;
+
+@MicronautTest(transactional = false, startApplication = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class JdbcAuditLogTest extends AuditLogContract implements TestPropertyProvider {
+
+    @Inject
+    JdbcAuditLog store;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return TestServices.micronautProperties();
+    }
+
+    @Override
+    protected AuditLog store() {
+        return store;
+    }
+}
