@@ -27,13 +27,14 @@ public class KeyRotationController {
     @Post("/admin/keys/rotate")
     public RotatedKey rotate(Authentication admin) {
         SigningKey key = keys.rotate();
+        String idTokenKid = keys.activeForIdTokens().key().kid();
         audit.record(new AuditEvent(AuditEvent.KEY_ROTATED, "user:" + admin.getName(), null, null, null, null,
-                "kid=" + key.kid() + " alg=" + key.algorithm()));
-        return new RotatedKey(key.kid(), key.algorithm().name());
+                "kid=" + key.kid() + " alg=" + key.algorithm() + " id_token_kid=" + idTokenKid));
+        return new RotatedKey(key.kid(), key.algorithm().name(), idTokenKid);
     }
 
-    /** The new active key. */
+    /** The new active access-token key, and the key that now signs ID tokens (the same one when both are RS256). */
     @Serdeable
-    public record RotatedKey(String kid, String algorithm) {
+    public record RotatedKey(String kid, String algorithm, String idTokenKid) {
     }
 }
