@@ -37,6 +37,9 @@ URLS=(-Dauth.url="http://127.0.0.1:$NGINX_AUTH_PORT" -Dsticky.url="http://127.0.
   -Dredis.url="http://127.0.0.1:$NGINX_REDIS_PORT" -Djwt.url="http://127.0.0.1:$NGINX_JWT_PORT"
   -Ddocs.url="http://127.0.0.1:${DOCS_PORT:-8201}" -Dsticky.cookie="$STICKY_COOKIE" -Dredis.cookie="${MAIL_CLIENT_ID}_session")
 
+# What else loads the machine shows in the numbers: the report prints the load before anything started.
+[ "$WHAT" = report ] || cut -d" " -f1-3 /proc/loadavg > "$RESULTS/machine.load"
+
 # The topology: ours if it answers with our Redis, started here otherwise (and stopped again at the end).
 STARTED_HERE=""
 topology() {
@@ -72,7 +75,8 @@ gatling() {
   local run
   run="$(comm -13 <(echo "$before") <(ls -d "$ROOT"/load-tests/target/gatling/*/ 2>/dev/null | sort) | tail -n 1)"
   [ -n "$run" ] || { tail -n 30 "$RESULTS/$name.log"; die "$class wrote no report"; }
-  printf '%s\n%s\n%s\n' "${run%/}" "$(date -u +%FT%TZ)" "-Dpause.ms=$PAUSE_MS -Dp99.limit.ms=$P99_LIMIT_MS $*" > "$RESULTS/$name.run"
+  printf '%s\n%s\n%s\n%s\n' "${run%/}" "$(date -u +%FT%TZ)" "-Dpause.ms=$PAUSE_MS -Dp99.limit.ms=$P99_LIMIT_MS $*" \
+    "$(cut -d' ' -f1 /proc/loadavg)" > "$RESULTS/$name.run"
   if [ "$rc" -ne 0 ]; then
     grep -E ": false|KO|ERROR" "$RESULTS/$name.log" | head -n 10 >&2 || true
     log "$name: Gatling assertions failed (exit $rc); see $RESULTS/$name.log"

@@ -28,11 +28,17 @@ class Run:
             lines = f.read().splitlines()
         self.name, self.dir, self.date = name, lines[0], lines[1]
         self.settings = lines[2] if len(lines) > 2 else ""
+        self.load = lines[3] if len(lines) > 3 else "–"   # 1-minute load average when the run ended
         with open(os.path.join(self.dir, "index.html")) as f:
             self.rows = {n: {k: (int(v) if v.isdigit() else v) for k, v in cells.items()} for n, cells in gatling_rows(f.read())}
 
     def row(self, name):
-        return self.rows.get(name)
+        """The statistics row of one request name; a run that never got that request through failed."""
+        row = self.rows.get(name)
+        if row is None:
+            sys.exit("%s has no '%s' requests: the run failed (see load-tests/target/bench/%s.log)" % (
+                self.dir, name, self.name))
+        return row
 
     def ko(self, prefix):
         return sum(r["ko"] for n, r in self.rows.items() if n.startswith(prefix) and n != "All Requests")
@@ -73,6 +79,19 @@ def scheme_table(results):
         out[s] = {"p50": row["p50"], "p95": row["p95"], "p99": row["p99"], "ok": row["ok"],
                   "rps": row["ok"] / steady, "errors": run.ko(""), "run": run}
     return runs, out
+
+
+def relative(command, docs):
+    """A command as a reader types it from the project root, not with this checkout's absolute path."""
+    return command.replace(os.path.abspath(os.path.join(docs, "..")) + "/", "./")
+
+
+def machine_load(results):
+    path = os.path.join(results, "machine.load")
+    if not os.path.exists(path):
+        return "not recorded"
+    with open(path) as f:
+        return " / ".join(f.read().split()[:3])
 
 
 def memory(results):
@@ -184,8 +203,7 @@ def main():
     if args.quick:
         lines += ["> **Smoke run (QUICK=1): short phases and smaller fills. These numbers show that the commands "
                   "work, not what the schemes can do.**", ""]
-    lines += ["> Measured on a shared 2-core machine while other builds ran: provisional until re-measured on a "
-              "quiet machine with `./tessera bench all`.", ""]
+    lines += ["Load on the machine before the benchmark started anything (1, 5, 15-minute averages): %s." % machine_load(R), ""]
     load_settings = settings(runs["sticky"])
     lines += ["## Latency, throughput, memory", "",
               "Command: `./tessera bench schemes`, %s. The same open-model load on each scheme through nginx, "
@@ -194,12 +212,13 @@ def main():
               "%s ms apart. Latency and throughput are those of the profile reads in the %s s steady window." % (
                   runs["sticky"].date, load_settings.get("rate"), load_settings.get("warmup.seconds"),
                   load_settings.get("reads"), load_settings.get("pause.ms"), load_settings.get("steady.seconds")), "",
-              "| scheme | p50 ms | p95 ms | p99 ms | throughput req/s | failed requests | memory for 100k signed-in users |",
-              "|---|---:|---:|---:|---:|---:|---|"]
+              "| scheme | p50 ms | p95 ms | p99 ms | throughput req/s | failed requests | memory for 100k signed-in users | load at the end |",
+              "|---|---:|---:|---:|---:|---:|---|---:|"]
     for s in SCHEMES:
         d = sch[s]
-        lines.append("| %s | %d | %d | %d | %.1f | %d | %s |" % (s, d["p50"], d["p95"], d["p99"], d["rps"], d["errors"],
-                                                               mem.get(s, {}).get("text", "(run ./tessera bench memory)")))
+        lines.append("| %s | %d | %d | %d | %.1f | %d | %s | %s |" % (s, d["p50"], d["p95"], d["p99"], d["rps"], d["errors"],
+                                                                    mem.get(s, {}).get("text", "(run ./tessera bench memory)"),
+                                                                    d["run"].load))
     lines += [""]
     for s, bar in BARS.items():
         ratio = sch[s]["p99"] / max(sch["sticky"]["p99"], 1)
@@ -219,7 +238,7 @@ def update_readme(readme, sch, mem, faults, quick):
     kill = faults.get("kill")
     rows = ["Measured by `./tessera bench all` (%s%s; details, faults and capacity in "
             "[docs/comparison.md](docs/comparison.md)):" % (sch["sticky"]["run"].date,
-                                                            ", smoke run: short phases" if quick else ", provisional"), "",
+                                                            ", smoke run: short phases" if quick else ""), "",
             "| scheme | p50 ms | p95 ms | p99 ms | req/s | memory for 100k users | kill -9 one of 3 replicas |",
             "|---|---:|---:|---:|---:|---|---|"]
     for s in SCHEMES:
@@ -296,7 +315,7 @@ def fault_table(R, docs):
               "every replica of a scheme answers 503, nginx marks them all failed and answers 502 itself. A user who "
               "must sign in again but still has an SSO session at the auth server gets a new session without a "
               "password. The rolling restart lasts longer than a user, so more users can be logged out than were "
-              "active when it began.", "", "Fault commands: " + "; ".join("*%s*: %s (`%s`)" % (f, what[f], faults[f][1]["command"].replace("|", "\\|")[:160])
+              "active when it began.", "", "Fault commands: " + "; ".join("*%s*: %s (`%s`)" % (f, what[f], relative(faults[f][1]["command"], docs).replace("|", "\\|")[:160])
                                                   for f in faults), ""]
     if "kill" in faults:
         run, log = faults["kill"]
