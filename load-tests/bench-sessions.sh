@@ -26,11 +26,11 @@ if [ -n "${QUICK:-}" ]; then
   ROLLING_RUN=110 REDIS_DOWN=12 MEMORY_SESSIONS="${MEMORY_SESSIONS:-10000}" REVOCATIONS="${REVOCATIONS:-5000}"
 else
   WARMUP="${WARMUP:-20}" STEADY="${STEADY:-60}" RATE="${RATE:-4}" READS="${READS:-40}" SSO_SECONDS="${SSO_SECONDS:-30}"
-  POOL="${POOL:-40}" STEPS="${STEPS:-8}" LEVEL="${LEVEL:-10}" FAULT_AT="${FAULT_AT:-40}" FAULT_RUN="${FAULT_RUN:-90}"
+  POOL="${POOL:-40}" STEPS="${STEPS:-12}" LEVEL="${LEVEL:-10}" FAULT_AT="${FAULT_AT:-40}" FAULT_RUN="${FAULT_RUN:-90}"
   ROLLING_RUN="${ROLLING_RUN:-150}" REDIS_DOWN="${REDIS_DOWN:-15}" MEMORY_SESSIONS="${MEMORY_SESSIONS:-100000}"
   REVOCATIONS="${REVOCATIONS:-100000}"
 fi
-START_RATE="${START_RATE:-100}" STEP_RATE="${STEP_RATE:-100}" PAUSE_MS="${PAUSE_MS:-250}" P99_LIMIT_MS="${P99_LIMIT_MS:-500}"
+START_RATE="${START_RATE:-1000}" STEP_RATE="${STEP_RATE:-1000}" PAUSE_MS="${PAUSE_MS:-250}" P99_LIMIT_MS="${P99_LIMIT_MS:-500}"
 FAULT_RATE="${FAULT_RATE:-1}" FAULT_READS="${FAULT_READS:-60}" FAULT_PAUSE_MS="${FAULT_PAUSE_MS:-500}"
 
 URLS=(-Dauth.url="http://127.0.0.1:$NGINX_AUTH_PORT" -Dsticky.url="http://127.0.0.1:$NGINX_STICKY_PORT"
@@ -102,7 +102,7 @@ bench_capacity() {
   local scheme
   for scheme in sticky redis jwt; do
     gatling "capacity-$scheme" CapacitySimulation -Dscheme="$scheme" -Dpool="$POOL" -Dstart.rate="$START_RATE" \
-      -Dstep.rate="$STEP_RATE" -Dsteps="$STEPS" -Dlevel.seconds="$LEVEL"
+      -Dstep.rate="$STEP_RATE" -Dsteps="$STEPS" -Dlevel.seconds="$LEVEL" -Dwarmup.seconds="$WARMUP"
   done
 }
 

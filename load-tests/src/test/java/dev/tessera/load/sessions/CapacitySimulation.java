@@ -3,6 +3,7 @@ package dev.tessera.load.sessions;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.incrementUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.rampUsers;
+import static io.gatling.javaapi.core.CoreDsl.rampUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.Cookie;
 import static io.gatling.javaapi.http.HttpDsl.CookieKey;
@@ -18,6 +19,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
 
 /**
  * Where one scheme's profile reads stop scaling. {@code pool} users sign in first; then requests
@@ -35,6 +37,7 @@ public class CapacitySimulation extends Simulation {
     static final double STEP = Double.parseDouble(System.getProperty("step.rate", "100"));
     static final int STEPS = Integer.getInteger("steps", 8);
     static final Duration LEVEL = Duration.ofSeconds(Integer.getInteger("level.seconds", 10));
+    static final Duration WARM_UP = Duration.ofSeconds(Integer.getInteger("warmup.seconds", 20));
 
     private final List<String> credentials = new CopyOnWriteArrayList<>();
     private volatile long levelsStart;
@@ -46,15 +49,14 @@ public class CapacitySimulation extends Simulation {
                         .exec(s -> remember(s, s.getString("credential")));
         var signIn = scenario(SCHEME.label + " sign-ins").exec(Flows.signIn(SCHEME, s -> "setup", "login")).exec(keep);
 
-        var use = http(s -> s.getString("level") + ": profile").get(SCHEME.baseUrl + SCHEME.profilePath).check(status().is(200));
-        ChainBuilder probe = exec(this::pick).exec(SCHEME == Scheme.JWT
-                ? exec(use.header("Authorization", s -> "Bearer " + s.getString("credential")))
-                : exec(addCookie(Cookie(SCHEME.cookie(), s -> s.getString("credential")).withDomain("127.0.0.1").withPath("/")))
-                        .exec(use));
-        var probes = scenario(SCHEME.label + " reads").exec(probe);
+        var warmUp = scenario(SCHEME.label + " warm-up reads").exec(probe(this::warmUpLabel));
+        var probes = scenario(SCHEME.label + " reads").exec(probe(this::levelLabel));
 
+        // The JIT and the connection pools warm up on a ramp to the first level, measured apart: a cold
+        // first level would be the slowest of all and make every later one look fine next to it.
         setUp(signIn.injectOpen(rampUsers(POOL).during(Duration.ofSeconds(10)))
-                .andThen(probes.injectOpen(incrementUsersPerSec(STEP).times(STEPS).eachLevelLasting(LEVEL).startingFrom(START))))
+                .andThen(warmUp.injectOpen(rampUsersPerSec(1).to(START).during(WARM_UP))
+                        .andThen(probes.injectOpen(incrementUsersPerSec(STEP).times(STEPS).eachLevelLasting(LEVEL).startingFrom(START)))))
                 .protocols(http.shareConnections().disableCaching().userAgentHeader("tessera-gatling"));
     }
 
@@ -65,7 +67,19 @@ public class CapacitySimulation extends Simulation {
         return session;
     }
 
-    private Session pick(Session session) {
+    private ChainBuilder probe(Function<Session, String> label) {
+        var use = http(s -> s.getString("level") + ": profile").get(SCHEME.baseUrl + SCHEME.profilePath).check(status().is(200));
+        return exec(s -> pick(s, label.apply(s))).exec(SCHEME == Scheme.JWT
+                ? exec(use.header("Authorization", s -> "Bearer " + s.getString("credential")))
+                : exec(addCookie(Cookie(SCHEME.cookie(), s -> s.getString("credential")).withDomain("127.0.0.1").withPath("/")))
+                        .exec(use));
+    }
+
+    private String warmUpLabel(Session session) {
+        return "warm-up";
+    }
+
+    private String levelLabel(Session session) {
         long now = System.currentTimeMillis();
         if (levelsStart == 0) {
             synchronized (this) {
@@ -75,7 +89,10 @@ public class CapacitySimulation extends Simulation {
             }
         }
         int level = (int) Math.min(STEPS - 1, (now - levelsStart) / LEVEL.toMillis());
-        String label = "level %02d at %.0f/s".formatted(level + 1, START + level * STEP);
+        return "level %02d at %.0f/s".formatted(level + 1, START + level * STEP);
+    }
+
+    private Session pick(Session session, String label) {
         String credential = credentials.get(ThreadLocalRandom.current().nextInt(credentials.size()));
         return session.set("level", label).set("credential", credential);
     }
