@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.tessera.auth.audit.AuditLog;
 import dev.tessera.auth.audit.AuditRecord;
 import dev.tessera.auth.error.ApiException;
+import dev.tessera.auth.security.AdminAuthority;
 import dev.tessera.auth.support.Ids;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
@@ -18,7 +19,7 @@ import java.util.regex.Pattern;
 
 /** {@code GET /admin/audit?user=&type=&page=&size=}: the audit log, newest first. */
 @Controller("/admin/audit")
-@Secured("admin")
+@Secured(AdminAuthority.NAME)
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class AdminAuditController {
 

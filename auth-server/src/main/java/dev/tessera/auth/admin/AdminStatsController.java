@@ -1,6 +1,7 @@
 package dev.tessera.auth.admin;
 
 import dev.tessera.auth.audit.AuditEvent;
+import dev.tessera.auth.security.AdminAuthority;
 import dev.tessera.auth.support.SqlRows;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -27,7 +28,7 @@ import java.time.Instant;
  * revocations are reaching Redis.
  */
 @Controller("/admin/stats")
-@Secured("admin")
+@Secured(AdminAuthority.NAME)
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class AdminStatsController {
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.tessera.auth.error.ApiException;
 import dev.tessera.auth.protocol.RequestOrigin;
 import dev.tessera.auth.revocation.RevocationService;
+import dev.tessera.auth.security.AdminAuthority;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
@@ -23,7 +24,7 @@ import java.util.regex.Pattern;
 
 /** {@code POST /admin/tokens/revoke} with {@code {"jti": "..."}}: deny one access token everywhere. */
 @Controller("/admin/tokens")
-@Secured("admin")
+@Secured(AdminAuthority.NAME)
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class AdminTokensController {
 

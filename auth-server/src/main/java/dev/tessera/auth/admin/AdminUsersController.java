@@ -9,6 +9,7 @@ import dev.tessera.auth.device.KickReason;
 import dev.tessera.auth.device.KickResponse;
 import dev.tessera.auth.error.ApiException;
 import dev.tessera.auth.protocol.RequestOrigin;
+import dev.tessera.auth.security.AdminAuthority;
 import dev.tessera.auth.support.Ids;
 import dev.tessera.auth.user.User;
 import dev.tessera.auth.user.UserStore;
@@ -31,7 +32,7 @@ import java.util.UUID;
 
 /** Users, their devices, and signing them out. */
 @Controller("/admin/users")
-@Secured("admin")
+@Secured(AdminAuthority.NAME)
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class AdminUsersController {
 

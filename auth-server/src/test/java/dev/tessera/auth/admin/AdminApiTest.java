@@ -32,7 +32,7 @@ class AdminApiTest extends IntegrationTest {
 
     @BeforeEach
     void signInAsAdmin() {
-        admin = "Bearer " + new Logins(http).password("admin", "admin-pass").field("access_token");
+        admin = "Bearer " + new Logins(http).adminToken();
     }
 
     private Http.Response login(User user) {

@@ -6,6 +6,7 @@ import dev.tessera.auth.crypto.Hashes;
 import dev.tessera.auth.device.DeviceStore;
 import dev.tessera.auth.error.OAuthException;
 import dev.tessera.auth.revocation.RevocationService;
+import dev.tessera.auth.scope.Scopes;
 import dev.tessera.auth.sso.authorize.AuthorizationCodes;
 import dev.tessera.auth.token.issue.IssuedAccessToken;
 import dev.tessera.auth.token.issue.OidcTokenIssuer;
@@ -82,7 +83,7 @@ public class AuthorizationCodeGrant implements Grant<AuthorizationCodeRequest> {
         if (devices.findById(deviceId).filter(d -> d.active()).isEmpty()) {
             throw OAuthException.invalidGrant("the sign-in this code belongs to has ended");
         }
-        Set<String> scope = new TreeSet<>(grant.scope());
+        Set<String> scope = Scopes.grantable(new TreeSet<>(grant.scope()), user.roles());
         UserTokens.StartedFamily family = request.client().allowsGrant("refresh_token")
                 ? userTokens.startFamily(user.id(), request.client().id(), deviceId, scope, clock.instant()) : null;
         String refreshToken = family == null ? null : family.refreshToken();
