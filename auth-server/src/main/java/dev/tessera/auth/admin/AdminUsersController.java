@@ -79,7 +79,7 @@ public class AdminUsersController {
             @JsonProperty("roles") Set<String> roles,
             @JsonProperty("disabled") boolean disabled) {
 
-        static UserView of(User user) {
+        public static UserView of(User user) {
             return new UserView(user.id(), user.username(), user.displayName(), user.email(), user.roles(), user.disabled());
         }
     }

@@ -10,6 +10,7 @@ import dev.tessera.auth.user.User;
 import dev.tessera.auth.user.UserStore;
 import jakarta.inject.Singleton;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -43,6 +44,15 @@ public class UserAdministration {
     /** The user with this id, or a 404. */
     public User user(String id) {
         return users.findById(Ids.uuid(id, "user id")).orElseThrow(() -> ApiException.notFound("no such user"));
+    }
+
+    /** The user named by an id or a username (what a person types into a filter), if any. */
+    public Optional<User> lookup(String idOrUsername) {
+        try {
+            return users.findById(UUID.fromString(idOrUsername));
+        } catch (IllegalArgumentException notAnId) {
+            return idOrUsername.length() > MAX_QUERY ? Optional.empty() : users.findByUsername(idOrUsername);
+        }
     }
 
     /** The user's devices that are still signed in. */
