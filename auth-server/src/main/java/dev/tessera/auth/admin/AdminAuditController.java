@@ -11,9 +11,11 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import java.util.List;
 
 /** {@code GET /admin/audit?user=&type=&page=&size=}: the audit log, newest first. */
+@SecurityRequirement(name = "bearer")
 @Controller("/admin/audit")
 @Secured(AdminAuthority.NAME)
 @ExecuteOn(TaskExecutors.BLOCKING)

@@ -10,8 +10,10 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 
 /** {@code POST /admin/keys/rotate}: start signing with a new key, keep the old one published. */
+@SecurityRequirement(name = "bearer")
 @Controller("/admin/keys")
 @Secured(AdminAuthority.NAME)
 @ExecuteOn(TaskExecutors.BLOCKING)

@@ -9,12 +9,14 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 
 /**
  * {@code GET /admin/stats}: online users (devices seen within the online window), active devices and
  * SSO sessions, refreshes, logins and kicks in the last minute, reuse detections in the last day, and
  * whether revocations are reaching Redis ({@link AdminStats}).
  */
+@SecurityRequirement(name = "bearer")
 @Controller("/admin/stats")
 @Secured(AdminAuthority.NAME)
 @ExecuteOn(TaskExecutors.BLOCKING)

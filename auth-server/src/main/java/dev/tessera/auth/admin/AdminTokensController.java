@@ -18,11 +18,13 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import java.io.IOException;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 /** {@code POST /admin/tokens/revoke} with {@code {"jti": "..."}}: deny one access token everywhere. */
+@SecurityRequirement(name = "bearer")
 @Controller("/admin/tokens")
 @Secured(AdminAuthority.NAME)
 @ExecuteOn(TaskExecutors.BLOCKING)

@@ -20,11 +20,13 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
 /** Users, their devices, and signing them out. */
+@SecurityRequirement(name = "bearer")
 @Controller("/admin/users")
 @Secured(AdminAuthority.NAME)
 @ExecuteOn(TaskExecutors.BLOCKING)
