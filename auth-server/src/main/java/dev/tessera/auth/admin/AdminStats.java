@@ -66,12 +66,13 @@ public class AdminStats {
 
     /**
      * Logins and refreshes per bucket of {@code bucket} over the last {@code window}, oldest first, for
-     * the dashboard's chart. Index {@code i} covers {@code [start + i*bucket, start + (i+1)*bucket)}.
+     * the dashboard's chart. Index {@code i} covers {@code [start + i*bucket, start + (i+1)*bucket)}; the
+     * bucket still filling is left out, so the last point is never a partial count read as a drop.
      */
     @ReadOnly
     public Activity activity(Duration window, Duration bucket) {
         long bucketSeconds = bucket.toSeconds();
-        long end = Math.floorDiv(clock.instant().getEpochSecond(), bucketSeconds) + 1;
+        long end = Math.floorDiv(clock.instant().getEpochSecond(), bucketSeconds);
         int buckets = (int) (window.toSeconds() / bucketSeconds);
         long first = end - buckets;
         long[] logins = new long[buckets];
