@@ -171,4 +171,20 @@ class ConsoleTest extends IntegrationTest {
         assertEquals(null, victim.header("Set-Cookie") == null ? null
                 : victim.header("Set-Cookie").startsWith("tessera_console=") ? "session" : null, "no console session");
     }
+
+    @Test
+    void signingTheBrowserOutEndsItsConsoleSessionAtOnce() {
+        User admin = accounts.user("user", "admin");
+        Browser browser = new Browser(http);
+        assertEquals(200, WebApps.signIn(browser, "/console", admin.username(), TestAccounts.PASSWORD).status());
+
+        Http.Response kick = http.send("/admin/users/" + admin.id() + "/devices", "DELETE", null, null,
+                "Bearer " + new dev.tessera.auth.support.Logins(http).adminToken());
+        assertEquals(200, kick.status(), kick::toString);
+
+        Http.Response after = browser.get("/console");
+        assertEquals(302, after.status(), "the console's token is revoked with the browser's device: " + after);
+        Http.Response authorize = browser.get(after.header("Location"));
+        assertTrue(authorize.header("Location").startsWith("/login?"), "and the SSO session ended: sign in again");
+    }
 }
