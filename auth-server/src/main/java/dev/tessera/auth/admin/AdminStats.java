@@ -10,13 +10,12 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.inject.Singleton;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Live numbers for the admin API ({@code GET /admin/stats}) and the console's dashboard, from
@@ -79,21 +78,17 @@ public class AdminStats {
         long[] refreshes = new long[buckets];
         jdbc.prepareStatement("""
                 SELECT event_type, floor(extract(epoch FROM occurred_at) / ?)::bigint AS bucket, count(*) AS n
-                FROM audit_events WHERE event_type IN (?, ?) AND occurred_at >= ? GROUP BY 1, 2
+                FROM audit_events WHERE event_type IN (?, ?) AND occurred_at >= ? AND occurred_at < ? GROUP BY 1, 2
                 """, s -> {
-            s.setLong(1, bucketSeconds);
-            s.setString(2, AuditEvent.LOGIN_SUCCEEDED);
-            s.setString(3, AuditEvent.TOKEN_REFRESHED);
-            s.setTimestamp(4, Timestamp.from(Instant.ofEpochSecond(first * bucketSeconds)));
-            Map<String, long[]> series = new HashMap<>(Map.of(AuditEvent.LOGIN_SUCCEEDED, logins,
-                    AuditEvent.TOKEN_REFRESHED, refreshes));
-            return SqlRows.all(s, rs -> {
-                int index = (int) (rs.getLong("bucket") - first);
-                if (index >= 0 && index < buckets) {
-                    series.get(rs.getString("event_type"))[index] = rs.getLong("n");
+            bind(s, bucketSeconds, AuditEvent.LOGIN_SUCCEEDED, AuditEvent.TOKEN_REFRESHED,
+                    Instant.ofEpochSecond(first * bucketSeconds), Instant.ofEpochSecond(end * bucketSeconds));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    long[] series = AuditEvent.LOGIN_SUCCEEDED.equals(rs.getString("event_type")) ? logins : refreshes;
+                    series[(int) (rs.getLong("bucket") - first)] = rs.getLong("n");
                 }
-                return index;
-            });
+            }
+            return null;
         });
         return new Activity(Instant.ofEpochSecond(first * bucketSeconds), bucket, logins, refreshes);
     }

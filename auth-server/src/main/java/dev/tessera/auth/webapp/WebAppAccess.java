@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Who may see a page of the console or the account page, and act on its forms. The app's session
@@ -78,7 +79,7 @@ public class WebAppAccess {
     }
 
     private MutableHttpResponse<?> withUser(WebApp app, HttpRequest<?> request,
-                                            java.util.function.Supplier<MutableHttpResponse<?>> signedOut,
+                                            Supplier<MutableHttpResponse<?>> signedOut,
                                             Function<SignedIn, MutableHttpResponse<?>> page) {
         Optional<String> sessionId = request.getCookies().findCookie(app.cookie()).map(Cookie::getValue);
         Optional<VerifiedAccessToken> token;

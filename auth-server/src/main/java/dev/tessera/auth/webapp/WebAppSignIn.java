@@ -22,6 +22,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -64,7 +65,7 @@ public class WebAppSignIn {
         String redirectUri = registrations.redirectUri(app, Optional.ofNullable(hosts.resolve(request)));
         String id = sessions.startSignIn(app, new WebAppSessions.PendingSignIn(state, verifier, redirectUri,
                 safeReturn(app, returnTo)), properties.signInTtl());
-        String challenge = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(Hashes.sha256(verifier));
+        String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(Hashes.sha256(verifier));
         String authorize = "/oauth/authorize?response_type=code&client_id=" + AuthorizationFlow.encode(app.clientId())
                 + "&redirect_uri=" + AuthorizationFlow.encode(redirectUri) + "&scope=" + AuthorizationFlow.encode(app.scope())
                 + "&state=" + state + "&code_challenge=" + challenge + "&code_challenge_method=S256";
