@@ -17,7 +17,7 @@ async function authenticate(request) {
       issuer: ISSUER,
       audience: AUDIENCE,
       typ: 'at+jwt', // RFC 9068 §4: the resource server MUST check the type
-      algorithms: ['RS256'], // pinned: the key decides, never the token (no "none", no HS256)
+      algorithms: ['ES256', 'RS256'], // pinned: the key decides, never the token (no "none", no HS256)
     });
     return payload;
   } catch {

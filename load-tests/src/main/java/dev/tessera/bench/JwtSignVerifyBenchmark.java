@@ -1,5 +1,6 @@
 package dev.tessera.bench;
 
+import com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -37,16 +38,18 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * Signing and verifying an access token shaped like Tessera's (RFC 9068 claims) with each
- * algorithm Tessera offers. {@code parse} (decode without checking the signature) is the
- * reference every other number is divided by.
+ * algorithm Tessera offers, through the JDK's providers and through Amazon Corretto Crypto Provider
+ * (set on the signer's and verifier's JCA context, as the auth server and the resource servers do).
+ * Nimbus signs Ed25519 with Tink, not through JCA, so EdDSA has one variant. {@code parse} (decode
+ * without checking the signature) is the reference every other number is divided by.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class JwtSignVerifyBenchmark {
 
-    @Param({"RS256", "ES256", "EdDSA"})
-    public String algorithm;
+    @Param({"RS256/JDK", "RS256/ACCP", "ES256/JDK", "ES256/ACCP", "EdDSA/Tink"})
+    public String variant;
 
     private JWSSigner signer;
     private JWSVerifier verifier;
@@ -56,6 +59,7 @@ public class JwtSignVerifyBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() throws JOSEException {
+        String algorithm = variant.substring(0, variant.indexOf('/'));
         switch (algorithm) {
             case "RS256" -> {
                 RSAKey key = new RSAKeyGenerator(2048).keyID("k").generate();
@@ -73,6 +77,11 @@ public class JwtSignVerifyBenchmark {
                 verifier = new Ed25519Verifier(key.toPublicJWK());
             }
             default -> throw new IllegalArgumentException(algorithm);
+        }
+        if (variant.endsWith("/ACCP")) {
+            AmazonCorrettoCryptoProvider.INSTANCE.assertHealthy();
+            signer.getJCAContext().setProvider(AmazonCorrettoCryptoProvider.INSTANCE);
+            verifier.getJCAContext().setProvider(AmazonCorrettoCryptoProvider.INSTANCE);
         }
         header = new JWSHeader.Builder(JWSAlgorithm.parse(algorithm)).type(new JOSEObjectType("at+jwt")).keyID("k").build();
         Date now = new Date();

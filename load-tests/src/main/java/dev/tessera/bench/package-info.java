@@ -1,2 +1,2 @@
-/** JMH micro-benchmarks; run with {@code ./tessera bench jwt}. */
+/** JMH micro-benchmarks; run with {@code ./tessera bench jwt} and {@code ./tessera bench argon2}. */
 package dev.tessera.bench;

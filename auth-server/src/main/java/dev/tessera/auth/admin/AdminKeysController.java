@@ -1,7 +1,6 @@
 package dev.tessera.auth.admin;
 
 import dev.tessera.auth.keys.KeyRotation;
-import dev.tessera.auth.keys.SigningKey;
 import dev.tessera.auth.security.AdminAuthority;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
@@ -12,7 +11,7 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 
-/** {@code POST /admin/keys/rotate}: start signing with a new key, keep the old one published. */
+/** {@code POST /admin/keys/rotate}: start signing with new keys, keep the old ones published. */
 @SecurityRequirement(name = "bearer")
 @Controller("/admin/keys")
 @Secured(AdminAuthority.NAME)
@@ -27,12 +26,13 @@ public class AdminKeysController {
 
     @Post("/rotate")
     public RotatedKey rotate(Authentication admin) {
-        SigningKey key = rotation.rotate("user:" + admin.getName());
-        return new RotatedKey(key.kid(), key.algorithm().name());
+        KeyRotation.Rotated rotated = rotation.rotate("user:" + admin.getName());
+        return new RotatedKey(rotated.accessTokenKey().kid(), rotated.accessTokenKey().algorithm().name(),
+                rotated.idTokenKid());
     }
 
-    /** The new active key. */
+    /** The new active access-token key, and the key that now signs ID tokens (the same one when both are RS256). */
     @Serdeable
-    public record RotatedKey(String kid, String algorithm) {
+    public record RotatedKey(String kid, String algorithm, String idTokenKid) {
     }
 }

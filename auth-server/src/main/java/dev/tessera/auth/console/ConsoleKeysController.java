@@ -3,7 +3,6 @@ package dev.tessera.auth.console;
 import dev.tessera.auth.admin.Page;
 import dev.tessera.auth.client.ClientStore;
 import dev.tessera.auth.keys.KeyRotation;
-import dev.tessera.auth.keys.SigningKey;
 import dev.tessera.auth.page.PageResponse;
 import dev.tessera.auth.webapp.Confirmation;
 import dev.tessera.auth.webapp.Notice;
@@ -56,21 +55,23 @@ public class ConsoleKeysController {
     @Get("/keys/rotate")
     public HttpResponse<?> confirmRotate(HttpRequest<?> request) {
         return access.page(WebApp.CONSOLE, request, user -> {
-            KeyRotation.PublishedKey active = keys.published().stream().filter(KeyRotation.PublishedKey::active)
-                    .findFirst().orElseThrow();
+            List<Confirmation.Detail> signing = keys.published().stream().filter(KeyRotation.PublishedKey::active)
+                    .map(k -> new Confirmation.Detail(k.signsAccessTokens() ? "Signs access tokens" : "Signs ID tokens",
+                            k.kid() + " (" + k.algorithm() + ")"))
+                    .toList();
             return PageResponse.ok("webapp/confirm", Map.of("user", user, "section", "keys", "confirmation",
-                    new Confirmation("Rotate the signing key?", "A new key signs every token from now on. The current "
-                            + "key stays published until the tokens it signed expire, so nothing already issued breaks.",
-                            List.of(new Confirmation.Detail("Signing now", active.kid() + " (" + active.algorithm() + ")")),
-                            "/console/keys/rotate", "Rotate the key", "/console/keys")));
+                    new Confirmation("Rotate the signing keys?", "New keys sign every token from now on. The current "
+                            + "keys stay published until the tokens they signed expire, so nothing already issued breaks.",
+                            signing, "/console/keys/rotate", "Rotate the keys", "/console/keys")));
         });
     }
 
     @Post(uri = "/keys/rotate", consumes = MediaType.ALL)
     public HttpResponse<?> rotate(HttpRequest<?> request, @Nullable @Body String body) {
         return access.action(WebApp.CONSOLE, request, body, (user, form) -> {
-            SigningKey key = keys.rotate(user.actor());
-            return HttpResponse.seeOther(URI.create("/console/keys" + Notice.KEY_ROTATED.query(true) + "#" + key.kid()));
+            KeyRotation.Rotated rotated = keys.rotate(user.actor());
+            return HttpResponse.seeOther(URI.create("/console/keys" + Notice.KEY_ROTATED.query(true) + "#"
+                    + rotated.accessTokenKey().kid()));
         });
     }
 

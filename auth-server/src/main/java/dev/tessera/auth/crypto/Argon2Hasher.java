@@ -6,14 +6,13 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.concurrent.Semaphore;
 import jakarta.inject.Singleton;
-import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
-import org.bouncycastle.crypto.params.Argon2Parameters;
 
 /**
  * argon2id in the PHC string format ({@code $argon2id$v=19$m=19456,t=2,p=1$salt$hash}), so a
  * stored hash carries its own cost and old hashes keep verifying after the cost is raised.
  * Concurrent hashes are bounded: each one allocates {@code m} KiB, and a login flood must not
- * exhaust the heap.
+ * exhaust memory. The computation is an {@link Argon2Engine}: libargon2 where it is installed,
+ * BouncyCastle otherwise (see {@link CryptoFactory}); both produce the same bytes.
  */
 @Singleton
 public class Argon2Hasher {
@@ -24,11 +23,13 @@ public class Argon2Hasher {
     private static final Base64.Decoder B64D = Base64.getDecoder();
 
     private final Argon2Properties cost;
+    private final Argon2Engine engine;
     private final Semaphore permits;
     private final SecureRandom random = new SecureRandom();
 
-    public Argon2Hasher(Argon2Properties cost) {
+    Argon2Hasher(Argon2Properties cost, Argon2Engine engine) {
         this.cost = cost;
+        this.engine = engine;
         int concurrent = cost.maxConcurrent() > 0 ? cost.maxConcurrent() : Runtime.getRuntime().availableProcessors();
         this.permits = new Semaphore(concurrent, true);
     }
@@ -57,23 +58,13 @@ public class Argon2Hasher {
     }
 
     private byte[] compute(String secret, byte[] salt, int memoryKib, int iterations, int parallelism, int length) {
-        Argon2Parameters parameters = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
-                .withVersion(Argon2Parameters.ARGON2_VERSION_13)
-                .withMemoryAsKB(memoryKib)
-                .withIterations(iterations)
-                .withParallelism(parallelism)
-                .withSalt(salt)
-                .build();
-        Argon2BytesGenerator generator = new Argon2BytesGenerator();
-        generator.init(parameters);
-        byte[] out = new byte[length];
+        byte[] password = secret.getBytes(StandardCharsets.UTF_8);
         permits.acquireUninterruptibly();
         try {
-            generator.generateBytes(secret.getBytes(StandardCharsets.UTF_8), out);
+            return engine.argon2id(password, salt, memoryKib, iterations, parallelism, length);
         } finally {
             permits.release();
         }
-        return out;
     }
 
     private record Encoded(int memoryKib, int iterations, int parallelism, byte[] salt, byte[] hash) {

@@ -48,7 +48,7 @@ public class MetadataController {
         m.put("backchannel_logout_session_supported", true);
         m.put("claims_supported", List.of("sub", "name", "preferred_username", "email", "sid", "auth_time", "nonce"));
         m.put("subject_types_supported", List.of("public"));
-        m.put("id_token_signing_alg_values_supported", List.of(keys.algorithm().name()));
+        m.put("id_token_signing_alg_values_supported", List.of(keys.idTokenAlgorithm().name()));
         this.metadata = Collections.unmodifiableMap(m);
     }
 

@@ -12,6 +12,7 @@ import java.sql.Timestamp;
 import java.text.ParseException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 /** Signing keys in PostgreSQL ({@code signing_keys}). */
@@ -51,13 +52,13 @@ public class JdbcSigningKeyStore implements SigningKeyStore {
 
     @Override
     @Transactional
-    public void retireAllExcept(String keepKid, Instant now, Instant publishUntil) {
+    public void retireActiveExcept(Collection<String> keepKids, Instant now, Instant publishUntil) {
         jdbc.prepareStatement(
-                "UPDATE signing_keys SET retired_at = ?, publish_until = ? WHERE retired_at IS NULL AND kid <> ?",
+                "UPDATE signing_keys SET retired_at = ?, publish_until = ? WHERE retired_at IS NULL AND kid <> ALL (?)",
                 statement -> {
                     statement.setTimestamp(1, Timestamp.from(now));
                     statement.setTimestamp(2, Timestamp.from(publishUntil));
-                    statement.setString(3, keepKid);
+                    statement.setArray(3, statement.getConnection().createArrayOf("text", keepKids.toArray()));
                     return statement.executeUpdate();
                 });
     }

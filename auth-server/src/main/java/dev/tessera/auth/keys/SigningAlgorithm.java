@@ -3,19 +3,16 @@ package dev.tessera.auth.keys;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSSigner;
-import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.crypto.ECDSASigner;
-import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.crypto.Ed25519Signer;
-import com.nimbusds.jose.crypto.Ed25519Verifier;
 import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.gen.OctetKeyPairGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import dev.tessera.contract.crypto.SignatureProvider;
 
 /** The JWS algorithms Tessera signs with (RFC 7518 §3, RFC 8037), and how to make and use their keys. */
 public enum SigningAlgorithm {
@@ -41,19 +38,12 @@ public enum SigningAlgorithm {
         };
     }
 
-    public JWSSigner signer(JWK key) throws JOSEException {
+    /** A signer that computes through {@code provider} (EdDSA: Tink, whatever the provider). */
+    public JWSSigner signer(JWK key, SignatureProvider provider) throws JOSEException {
         return switch (this) {
-            case RS256 -> new RSASSASigner(key.toRSAKey());
-            case ES256 -> new ECDSASigner(key.toECKey());
+            case RS256 -> provider.apply(new RSASSASigner(key.toRSAKey()));
+            case ES256 -> provider.apply(new ECDSASigner(key.toECKey()));
             case EdDSA -> new Ed25519Signer(key.toOctetKeyPair());
-        };
-    }
-
-    public JWSVerifier verifier(JWK publicKey) throws JOSEException {
-        return switch (this) {
-            case RS256 -> new RSASSAVerifier(publicKey.toRSAKey());
-            case ES256 -> new ECDSAVerifier(publicKey.toECKey());
-            case EdDSA -> new Ed25519Verifier(publicKey.toOctetKeyPair());
         };
     }
 }

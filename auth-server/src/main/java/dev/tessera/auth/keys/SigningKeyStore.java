@@ -1,6 +1,7 @@
 package dev.tessera.auth.keys;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 
 /** Where signing keys live. */
@@ -11,8 +12,8 @@ public interface SigningKeyStore {
 
     void insert(SigningKey key);
 
-    /** Retires every active key other than {@code keepKid}, publishing each until {@code publishUntil}. */
-    void retireAllExcept(String keepKid, Instant now, Instant publishUntil);
+    /** Retires every active key not in {@code keepKids}, publishing each until {@code publishUntil}. */
+    void retireActiveExcept(Collection<String> keepKids, Instant now, Instant publishUntil);
 
     /** Deletes keys past their publication: their private parts are no longer needed anywhere. */
     int purgeExpired(Instant now);

@@ -15,7 +15,7 @@ public enum Notice {
             "The device is signed out: its refresh token is refused and its access tokens are denied everywhere."),
     SIGNED_OUT_EVERYWHERE("signed-out-everywhere", "Every device of this user is signed out."),
     REVOKED_BEFORE("revoked-before", "Everything issued to this user until now is revoked."),
-    KEY_ROTATED("key-rotated", "A new key signs from now on. The previous one stays published until its tokens expire."),
+    KEY_ROTATED("key-rotated", "New keys sign from now on. The previous ones stay published until their tokens expire."),
     OTHERS_SIGNED_OUT("others-signed-out", "Every other device is signed out. This one stays signed in."),
     QUEUED("queued", "Redis is unreachable: the sign-out is committed and reaches the resource servers when Redis is back.");
 

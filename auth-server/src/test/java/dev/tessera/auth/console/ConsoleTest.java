@@ -187,4 +187,23 @@ class ConsoleTest extends IntegrationTest {
         Http.Response authorize = browser.get(after.header("Location"));
         assertTrue(authorize.header("Location").startsWith("/login?"), "and the SSO session ended: sign in again");
     }
+
+    @Test
+    void rotatingTheKeysFromTheConsoleIsConfirmedThenAudited() {
+        Browser browser = admin();
+        String before = sql.string("SELECT kid FROM signing_keys WHERE retired_at IS NULL ORDER BY created_at DESC LIMIT 1");
+        Http.Response confirm = browser.get("/console/keys/rotate");
+        assertTrue(confirm.body().contains("Rotate the signing keys?") && confirm.body().contains(before), confirm.body());
+
+        Http.Response done = browser.postForm("/console/keys/rotate", Browser.hiddenInputs(confirm));
+        assertEquals(303, done.status(), done::toString);
+        String after = sql.string("SELECT kid FROM signing_keys WHERE retired_at IS NULL ORDER BY created_at DESC LIMIT 1");
+        assertFalse(after.equals(before), "a new key signs");
+        assertTrue(done.header("Location").startsWith("/console/keys?done=key-rotated"));
+        Http.Response keys = browser.get("/console/keys");
+        assertTrue(keys.body().contains("id=\"" + after + "\"") && keys.body().contains("id=\"" + before + "\""),
+                "both published");
+        assertTrue(sql.string("SELECT detail FROM audit_events WHERE event_type = 'key.rotated' ORDER BY id DESC LIMIT 1")
+                .contains("kid=" + after), "audited like the admin API's rotation");
+    }
 }

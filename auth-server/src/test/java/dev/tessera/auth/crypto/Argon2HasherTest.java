@@ -4,33 +4,49 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.junit.jupiter.api.Test;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
+/** The PHC-string hasher behaves the same over each engine. */
 class Argon2HasherTest {
 
-    private final Argon2Hasher hasher = new Argon2Hasher(new Argon2Properties(19456, 2, 1, 0));
+    static Stream<Argon2Engine> engines() {
+        return Stream.of(new JavaArgon2(), NativeArgon2.load(new JavaArgon2()));
+    }
 
-    @Test
-    void hashIsArgon2idAtTheOwaspMinimumAndVerifies() {
+    private static Argon2Hasher hasher(Argon2Engine engine, int iterations) {
+        return new Argon2Hasher(new Argon2Properties(19456, iterations, 1, 0), engine);
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void hashIsArgon2idAtTheOwaspMinimumAndVerifies(Argon2Engine engine) {
+        Argon2Hasher hasher = hasher(engine, 2);
         String hash = hasher.hash("correct horse");
         assertTrue(hash.startsWith("$argon2id$v=19$m=19456,t=2,p=1$"), hash);
         assertTrue(hasher.verify("correct horse", hash));
         assertFalse(hasher.verify("correct horsE", hash));
     }
 
-    @Test
-    void sameSecretHashesDifferentlyEachTime() {
+    @ParameterizedTest
+    @MethodSource("engines")
+    void sameSecretHashesDifferentlyEachTime(Argon2Engine engine) {
+        Argon2Hasher hasher = hasher(engine, 2);
         assertNotEquals(hasher.hash("same"), hasher.hash("same"));
     }
 
-    @Test
-    void hashesWithOtherCostsStillVerify() {
-        String cheap = new Argon2Hasher(new Argon2Properties(19456, 3, 1, 0)).hash("pw");
-        assertTrue(hasher.verify("pw", cheap), "raising the cost must not lock out existing accounts");
+    @ParameterizedTest
+    @MethodSource("engines")
+    void hashesWithOtherCostsStillVerify(Argon2Engine engine) {
+        String cheap = hasher(engine, 3).hash("pw");
+        assertTrue(hasher(engine, 2).verify("pw", cheap), "raising the cost must not lock out existing accounts");
     }
 
-    @Test
-    void malformedOrForeignHashesNeverVerify() {
+    @ParameterizedTest
+    @MethodSource("engines")
+    void malformedOrForeignHashesNeverVerify(Argon2Engine engine) {
+        Argon2Hasher hasher = hasher(engine, 2);
         for (String bad : new String[] {null, "", "plaintext", "$2a$10$abcdefghijklmnopqrstuv", "$argon2i$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA",
                 "$argon2id$v=19$m=99999999,t=2,p=1$c2FsdA$aGFzaA", "$argon2id$v=19$m=19456,t=2,p=1$!!$!!"}) {
             assertFalse(hasher.verify("pw", bad), String.valueOf(bad));

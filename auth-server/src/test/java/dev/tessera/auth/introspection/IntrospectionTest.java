@@ -67,7 +67,8 @@ class IntrospectionTest extends IntegrationTest {
     @Test
     void hs256SignedWithThePublicKeyIsInactive() throws Exception {
         String valid = new Logins(http).alice().field("access_token");
-        RSAKey publicKey = keys.active().key().jwk().toPublicJWK().toRSAKey();
+        // The RS256 key (ID tokens) is published beside the ES256 one: the classic confusion uses an RSA public key.
+        RSAKey publicKey = keys.activeForIdTokens().key().jwk().toPublicJWK().toRSAKey();
         byte[] secret = publicKey.toJSONString().getBytes(StandardCharsets.UTF_8);
         SignedJWT forged = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).type(new JOSEObjectType("at+jwt"))
                 .keyID(publicKey.getKeyID()).build(), SignedJWT.parse(valid).getJWTClaimsSet());
@@ -77,7 +78,7 @@ class IntrospectionTest extends IntegrationTest {
 
     @Test
     void tokenSignedWithAnotherKeyUnderOurKidIsInactive() throws Exception {
-        RSAKey attacker = new RSAKeyGenerator(2048).keyID(keys.active().key().kid()).generate();
+        RSAKey attacker = new RSAKeyGenerator(2048).keyID(keys.activeForIdTokens().key().kid()).generate();
         String valid = new Logins(http).alice().field("access_token");
         SignedJWT forged = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(new JOSEObjectType("at+jwt"))
                 .keyID(attacker.getKeyID()).build(), SignedJWT.parse(valid).getJWTClaimsSet());

@@ -1,6 +1,7 @@
 package dev.tessera.auth.keys;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +24,8 @@ public class InMemorySigningKeyStore implements SigningKeyStore {
     }
 
     @Override
-    public synchronized void retireAllExcept(String keepKid, Instant now, Instant publishUntil) {
-        keys.replaceAll((kid, k) -> k.retiredAt() == null && !kid.equals(keepKid)
+    public synchronized void retireActiveExcept(Collection<String> keepKids, Instant now, Instant publishUntil) {
+        keys.replaceAll((kid, k) -> k.retiredAt() == null && !keepKids.contains(kid)
                 ? new SigningKey(k.kid(), k.algorithm(), k.jwk(), k.createdAt(), now, publishUntil) : k);
     }
 

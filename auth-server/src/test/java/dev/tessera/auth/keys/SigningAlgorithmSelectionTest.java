@@ -11,12 +11,19 @@ import dev.tessera.auth.support.Logins;
 import dev.tessera.testing.TestServices;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.RSAKey;
+import dev.tessera.auth.token.issue.OidcTokenIssuer;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** tessera.keys.algorithm selects the signing algorithm; switching it rotates without breaking issued tokens. */
+/**
+ * tessera.keys.algorithm selects the access-token algorithm; ID tokens and logout tokens stay RS256 whatever
+ * it is (OIDC Core §15.1, Discovery §3).
+ */
 class SigningAlgorithmSelectionTest {
 
     @ParameterizedTest(name = "{0}")
@@ -31,9 +38,18 @@ class SigningAlgorithmSelectionTest {
 
             SignedJWT jwt = SignedJWT.parse(token);
             assertEquals(algorithm, jwt.getHeader().getAlgorithm().getName());
-            JWK key = JWKSet.parse(http.get("/oauth/jwks").body()).getKeyByKeyId(jwt.getHeader().getKeyID());
+            JWKSet published = JWKSet.parse(http.get("/oauth/jwks").body());
+            JWK key = published.getKeyByKeyId(jwt.getHeader().getKeyID());
             assertEquals(keyType, key.getKeyType().getValue());
             assertTrue(logins.active(token));
+
+            SignedJWT logoutToken = SignedJWT.parse(server.getApplicationContext().getBean(OidcTokenIssuer.class)
+                    .logoutToken("mail", "subject", "sid"));
+            assertEquals(JWSAlgorithm.RS256, logoutToken.getHeader().getAlgorithm());
+            RSAKey idTokenKey = published.getKeyByKeyId(logoutToken.getHeader().getKeyID()).toRSAKey();
+            assertTrue(logoutToken.verify(new RSASSAVerifier(idTokenKey)), "verifies with the published RS256 key");
+            assertEquals("[\"RS256\"]", http.get("/.well-known/openid-configuration").json()
+                    .get("id_token_signing_alg_values_supported").toString());
         }
     }
 }

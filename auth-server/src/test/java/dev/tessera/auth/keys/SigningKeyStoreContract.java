@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +30,7 @@ public abstract class SigningKeyStoreContract {
         store().insert(old);
         store().insert(current);
 
-        store().retireAllExcept(current.kid(), now, now.plus(Duration.ofHours(1)));
+        store().retireActiveExcept(List.of(current.kid()), now, now.plus(Duration.ofHours(1)));
 
         SigningKey retired = store().published(now).stream().filter(k -> k.kid().equals(old.kid())).findFirst().orElseThrow();
         assertEquals(now.plus(Duration.ofHours(1)), retired.publishUntil());
@@ -40,5 +41,21 @@ public abstract class SigningKeyStoreContract {
 
         assertTrue(store().purgeExpired(now.plus(Duration.ofHours(2))) >= 1);
         assertTrue(store().published(now).stream().noneMatch(k -> k.kid().equals(old.kid())), "purged for good");
+    }
+
+    @Test
+    void everyKeptKeyStaysActive() throws Exception {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        SigningKey old = key(now.minusSeconds(60));
+        SigningKey accessTokens = key(now);
+        SigningKey idTokens = key(now);
+        List.of(old, accessTokens, idTokens).forEach(store()::insert);
+
+        store().retireActiveExcept(List.of(accessTokens.kid(), idTokens.kid()), now, now.plus(Duration.ofHours(1)));
+
+        List<SigningKey> published = store().published(now);
+        assertNull(published.stream().filter(k -> k.kid().equals(accessTokens.kid())).findFirst().orElseThrow().retiredAt());
+        assertNull(published.stream().filter(k -> k.kid().equals(idTokens.kid())).findFirst().orElseThrow().retiredAt());
+        assertEquals(now, published.stream().filter(k -> k.kid().equals(old.kid())).findFirst().orElseThrow().retiredAt());
     }
 }

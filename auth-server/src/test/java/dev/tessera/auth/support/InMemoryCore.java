@@ -24,6 +24,7 @@ import dev.tessera.auth.token.store.InMemoryRefreshTokenStore;
 import dev.tessera.auth.token.store.RotationPolicy;
 import dev.tessera.auth.user.InMemoryUserStore;
 import dev.tessera.auth.user.User;
+import dev.tessera.contract.crypto.SignatureProvider;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -58,7 +59,7 @@ public final class InMemoryCore {
     public final KeyManager keys = TestKeys.keyManager(tokens, clock);
     public final AccessTokenIssuer issuer = new AccessTokenIssuer(keys, tokens, clock);
     public final InMemoryClientStore clients = new InMemoryClientStore();
-    public final AccessTokenVerifier verifier = new AccessTokenVerifier(keys, tokens, clock, clients);
+    public final AccessTokenVerifier verifier = new AccessTokenVerifier(keys, tokens, clock, clients, SignatureProvider.jdk());
     public final UserTokens userTokens = new UserTokens(issuer, tokens, refreshTokens, policy, users, devices);
 
     private ForceLogoutNotifier notices() {

@@ -14,7 +14,9 @@ import java.util.List;
  * @param issuer                 the auth server's issuer; tokens must carry exactly this {@code iss}
  * @param jwksUri                where the keys are; defaults to {@code <issuer>/oauth/jwks}
  * @param audience               required in {@code aud}
- * @param algorithms             the JWS algorithms accepted, pinned here and never taken from a token
+ * @param algorithms             the JWS algorithms accepted, pinned here and never taken from a token;
+ *                               the auth server signs access tokens with ES256 by default and can be
+ *                               switched to RS256 (a rotation), so both are accepted by default
  * @param clockSkew              leeway on {@code exp} and {@code nbf}
  * @param jwksMinRefetchInterval at most one JWKS fetch per this interval for unknown {@code kid}s, so a
  *                               flood of forged kids cannot hammer the auth server
@@ -28,7 +30,7 @@ public record ResourceServerProperties(
         @NotBlank String issuer,
         @Nullable String jwksUri,
         @Bindable(defaultValue = "tessera-api") @NotBlank String audience,
-        @Bindable(defaultValue = "RS256") @NotEmpty List<String> algorithms,
+        @Bindable(defaultValue = "ES256,RS256") @NotEmpty List<String> algorithms,
         @Bindable(defaultValue = "30s") Duration clockSkew,
         @Bindable(defaultValue = "10s") Duration jwksMinRefetchInterval,
         @Bindable(defaultValue = "5m") Duration jwksRefreshInterval,

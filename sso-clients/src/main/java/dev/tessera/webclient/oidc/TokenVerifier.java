@@ -6,6 +6,7 @@ import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import dev.tessera.contract.Claims;
+import dev.tessera.contract.crypto.SignatureProvider;
 import dev.tessera.contract.jwt.AccessTokenPolicy;
 import dev.tessera.contract.jwt.InvalidJwtException;
 import dev.tessera.contract.jwt.JwtVerifier;
@@ -35,13 +36,14 @@ public class TokenVerifier {
                 .create(URI.create(properties.issuer() + "/oauth/jwks").toURL()).retrying(true).build();
         JWTClaimsSet issuer = new JWTClaimsSet.Builder().issuer(properties.issuer()).build();
         // Mutable sets on purpose: Nimbus asks them contains(null), which Set.of(...) answers with an exception.
+        // The JDK's providers: a web client checks one ID token per sign-in and one logout token per sign-out.
         this.idTokens = new JwtVerifier(keys, AccessTokenPolicy.ALL_ALGORITHMS, Set.of(Claims.ID_TOKEN_TYPE),
                 new DefaultJWTClaimsVerifier<>(properties.clientId(), issuer,
-                        new HashSet<>(List.of("sub", "iat", "exp", Claims.SID, Claims.NONCE))));
+                        new HashSet<>(List.of("sub", "iat", "exp", Claims.SID, Claims.NONCE))), SignatureProvider.jdk());
         this.logoutTokens = new JwtVerifier(keys, AccessTokenPolicy.ALL_ALGORITHMS, Set.of(Claims.LOGOUT_TOKEN_TYPE),
                 new DefaultJWTClaimsVerifier<>(new HashSet<>(List.of(properties.clientId())), issuer,
                         new HashSet<>(List.of("iat", "exp", "jti", Claims.EVENTS, Claims.SID, "sub")),
-                        new HashSet<>(List.of(Claims.NONCE))));
+                        new HashSet<>(List.of(Claims.NONCE))), SignatureProvider.jdk());
     }
 
     /** The ID token's claims if it is valid and carries the nonce this login sent. */

@@ -5,6 +5,7 @@ import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.SignedJWT;
 import dev.tessera.contract.Claims;
+import dev.tessera.contract.crypto.SignatureProvider;
 import java.util.Set;
 
 /**
@@ -17,8 +18,8 @@ public final class AccessTokens {
     private final JwtVerifier verifier;
 
     /** RFC 9068 §4: access tokens of type {@code at+jwt} only. */
-    public AccessTokens(JWKSource<SecurityContext> keys, AccessTokenPolicy policy) {
-        this(keys, policy, Set.of(Claims.ACCESS_TOKEN_TYPE));
+    public AccessTokens(JWKSource<SecurityContext> keys, AccessTokenPolicy policy, SignatureProvider provider) {
+        this(keys, policy, Set.of(Claims.ACCESS_TOKEN_TYPE), provider);
     }
 
     /**
@@ -26,8 +27,9 @@ public final class AccessTokens {
      * some clients are registered for; it then checks such tokens further itself (the type is in the header
      * of the parsed token it passes to {@link #verify(SignedJWT)}).
      */
-    public AccessTokens(JWKSource<SecurityContext> keys, AccessTokenPolicy policy, Set<JOSEObjectType> types) {
-        this.verifier = new JwtVerifier(keys, policy.algorithms(), types, new AccessTokenClaimsVerifier(policy));
+    public AccessTokens(JWKSource<SecurityContext> keys, AccessTokenPolicy policy, Set<JOSEObjectType> types,
+                        SignatureProvider provider) {
+        this.verifier = new JwtVerifier(keys, policy.algorithms(), types, new AccessTokenClaimsVerifier(policy), provider);
     }
 
     public VerifiedAccessToken verify(String token) throws InvalidJwtException {

@@ -13,6 +13,7 @@ import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.BadJWTException;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import com.nimbusds.jwt.proc.JWTClaimsSetVerifier;
+import dev.tessera.contract.crypto.SignatureProvider;
 import java.text.ParseException;
 import java.util.HashSet;
 import java.util.Set;
@@ -31,10 +32,10 @@ public final class JwtVerifier {
     private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
 
     public JwtVerifier(JWKSource<SecurityContext> keys, Set<JWSAlgorithm> algorithms, Set<JOSEObjectType> types,
-                       JWTClaimsSetVerifier<SecurityContext> claims) {
+                       JWTClaimsSetVerifier<SecurityContext> claims, SignatureProvider provider) {
         // A mutable set on purpose: Nimbus asks it contains(null) for a token without typ, which Set.of(...) throws on.
         processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(new HashSet<>(types)));
-        processor.setJWSKeySelector(new PinnedKeySelector(algorithms, keys));
+        processor.setJWSKeySelector(new PinnedKeySelector(algorithms, keys, provider));
         processor.setJWSVerifierFactory(PinnedKeySelector.verifiers());
         processor.setJWTClaimsSetVerifier(claims);
     }

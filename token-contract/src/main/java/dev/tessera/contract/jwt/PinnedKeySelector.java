@@ -20,6 +20,7 @@ import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.JWSKeySelector;
 import com.nimbusds.jose.proc.JWSVerifierFactory;
 import com.nimbusds.jose.proc.SecurityContext;
+import dev.tessera.contract.crypto.SignatureProvider;
 import java.security.Key;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +33,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * token (RFC 8725 §3.1): the header's {@code alg} must be one of the pinned algorithms and equal to
  * the {@code alg} of the JWK its {@code kid} names. It hands Nimbus keys that carry a ready verifier
  * (built once per key, including Ed25519, which Nimbus's default key conversion cannot do), and
- * {@link #verifiers()} is the factory that unwraps them.
+ * {@link #verifiers()} is the factory that unwraps them. RSA and ECDSA verifiers compute through the
+ * given {@link SignatureProvider}.
  */
 final class PinnedKeySelector implements JWSKeySelector<SecurityContext> {
 
@@ -41,10 +43,12 @@ final class PinnedKeySelector implements JWSKeySelector<SecurityContext> {
     private final Set<JWSAlgorithm> algorithms;
     private final JWKSource<SecurityContext> keys;
     private final Map<String, Cached> verifiers = new ConcurrentHashMap<>();
+    private final SignatureProvider provider;
 
-    PinnedKeySelector(Set<JWSAlgorithm> algorithms, JWKSource<SecurityContext> keys) {
+    PinnedKeySelector(Set<JWSAlgorithm> algorithms, JWKSource<SecurityContext> keys, SignatureProvider provider) {
         this.algorithms = new java.util.HashSet<>(algorithms);
         this.keys = keys;
+        this.provider = provider;
     }
 
     @Override
@@ -85,12 +89,12 @@ final class PinnedKeySelector implements JWSKeySelector<SecurityContext> {
         return verifier;
     }
 
-    private static JWSVerifier create(JWK jwk, JWSAlgorithm algorithm) throws JOSEException {
+    private JWSVerifier create(JWK jwk, JWSAlgorithm algorithm) throws JOSEException {
         if (JWSAlgorithm.Family.RSA.contains(algorithm) && jwk instanceof RSAKey rsa) {
-            return new RSASSAVerifier(rsa);
+            return provider.apply(new RSASSAVerifier(rsa));
         }
         if (JWSAlgorithm.Family.EC.contains(algorithm) && jwk instanceof ECKey ec) {
-            return new ECDSAVerifier(ec);
+            return provider.apply(new ECDSAVerifier(ec));
         }
         if (JWSAlgorithm.Family.ED.contains(algorithm) && jwk instanceof OctetKeyPair okp) {
             return new Ed25519Verifier(okp);

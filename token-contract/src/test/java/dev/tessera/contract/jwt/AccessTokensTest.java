@@ -25,6 +25,7 @@ import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.tessera.contract.Claims;
+import dev.tessera.contract.crypto.SignatureProvider;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -47,7 +48,8 @@ class AccessTokensTest {
             .algorithm(JWSAlgorithm.EdDSA).generate());
     private final AccessTokens verifier = new AccessTokens(new ImmutableJWKSet<>(new JWKSet(List.of(rsa.toPublicJWK(),
             ec.toPublicJWK(), ed.toPublicJWK()))), new AccessTokenPolicy(ISSUER, "api",
-            AccessTokenPolicy.ALL_ALGORITHMS, Duration.ofSeconds(30), Clock.fixed(NOW, ZoneOffset.UTC)));
+            AccessTokenPolicy.ALL_ALGORITHMS, Duration.ofSeconds(30), Clock.fixed(NOW, ZoneOffset.UTC)),
+            SignatureProvider.select(true));
 
     interface KeySupplier<T> {
         T get() throws Exception;

@@ -7,6 +7,7 @@ import com.nimbusds.jwt.proc.JWTClaimsSetVerifier;
 import dev.tessera.auth.keys.KeyManager;
 import dev.tessera.auth.token.TokenProperties;
 import dev.tessera.contract.Claims;
+import dev.tessera.contract.crypto.SignatureProvider;
 import dev.tessera.contract.jwt.AccessTokenPolicy;
 import dev.tessera.contract.jwt.InvalidJwtException;
 import dev.tessera.contract.jwt.JwtVerifier;
@@ -24,14 +25,14 @@ public class IdTokenHints {
 
     private final JwtVerifier verifier;
 
-    public IdTokenHints(KeyManager keys, TokenProperties tokens) {
+    public IdTokenHints(KeyManager keys, TokenProperties tokens, SignatureProvider provider) {
         JWTClaimsSetVerifier<SecurityContext> ours = (claims, context) -> {
             if (!tokens.issuer().equals(claims.getIssuer()) || claims.getClaim(Claims.SID) == null) {
                 throw new BadJWTException("not an ID token of this issuer with a sid");
             }
         };
         this.verifier = new JwtVerifier(keys.jwkSource(), AccessTokenPolicy.ALL_ALGORITHMS, Set.of(Claims.ID_TOKEN_TYPE),
-                ours);
+                ours, provider);
     }
 
     /** The hint's claims, or empty when it is not an ID token of ours. */

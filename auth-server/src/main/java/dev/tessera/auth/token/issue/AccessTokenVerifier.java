@@ -7,6 +7,7 @@ import dev.tessera.auth.client.ClientStore;
 import dev.tessera.auth.keys.KeyManager;
 import dev.tessera.auth.token.TokenProperties;
 import dev.tessera.contract.jwt.AccessTokenPolicy;
+import dev.tessera.contract.crypto.SignatureProvider;
 import dev.tessera.contract.jwt.AccessTokens;
 import dev.tessera.contract.jwt.InvalidJwtException;
 import dev.tessera.contract.jwt.JwtVerifier;
@@ -31,11 +32,12 @@ public class AccessTokenVerifier {
     private final TokenProperties properties;
     private final ClientStore clients;
 
-    public AccessTokenVerifier(KeyManager keys, TokenProperties properties, Clock clock, ClientStore clients) {
+    public AccessTokenVerifier(KeyManager keys, TokenProperties properties, Clock clock, ClientStore clients,
+                               SignatureProvider provider) {
         // No audience requirement for at+jwt: introspection and the auth server's own endpoints take any of its tokens.
         this.tokens = new AccessTokens(keys.jwkSource(), new AccessTokenPolicy(properties.issuer(), null,
                 AccessTokenPolicy.ALL_ALGORITHMS, properties.clockSkew(), clock),
-                Set.of(AccessTokenType.AT_JWT.joseType(), AccessTokenType.JWT.joseType()));
+                Set.of(AccessTokenType.AT_JWT.joseType(), AccessTokenType.JWT.joseType()), provider);
         this.properties = properties;
         this.clients = clients;
     }

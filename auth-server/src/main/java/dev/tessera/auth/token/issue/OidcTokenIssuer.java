@@ -76,7 +76,7 @@ public class OidcTokenIssuer {
     }
 
     private String sign(JWTClaimsSet claims, JOSEObjectType type) {
-        KeyManager.ActiveKey key = keys.active();
+        KeyManager.ActiveKey key = keys.activeForIdTokens();
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(key.key().algorithm().jws()).type(type)
                 .keyID(key.key().kid()).build(), claims);
         try {

@@ -39,7 +39,7 @@ class PasswordGrantTest extends IntegrationTest {
         assertEquals(43, response.field("refresh_token").length(), "256 bits, base64url");
         SignedJWT jwt = SignedJWT.parse(response.field("access_token"));
         assertEquals("at+jwt", jwt.getHeader().getType().getType());
-        assertEquals("RS256", jwt.getHeader().getAlgorithm().getName());
+        assertEquals("ES256", jwt.getHeader().getAlgorithm().getName(), "the default access-token algorithm");
         assertNotNull(jwt.getHeader().getKeyID());
         var claims = jwt.getJWTClaimsSet();
         assertEquals("http://tessera.test", claims.getIssuer());

@@ -4,6 +4,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jwt.SignedJWT;
 import dev.tessera.contract.Claims;
 import dev.tessera.contract.jwt.AccessTokenPolicy;
+import dev.tessera.contract.crypto.SignatureProvider;
 import dev.tessera.contract.jwt.AccessTokens;
 import dev.tessera.contract.jwt.InvalidJwtException;
 import dev.tessera.contract.jwt.JwtVerifier;
@@ -56,11 +57,11 @@ public class TesseraTokenValidator implements TokenValidator<HttpRequest<?>> {
 
     public TesseraTokenValidator(ResourceServerProperties properties, JwksCache jwks, RevocationView revocations,
                                  MeterRegistry meters, @Named(TaskExecutors.BLOCKING) ExecutorService blocking,
-                                 Clock clock) {
+                                 Clock clock, SignatureProvider provider) {
         this.properties = properties;
         this.jwks = jwks;
         this.tokens = new AccessTokens(jwks.cachedSource(), new AccessTokenPolicy(properties.issuer(),
-                properties.audience(), jwks.allowedAlgorithms(), properties.clockSkew(), clock));
+                properties.audience(), jwks.allowedAlgorithms(), properties.clockSkew(), clock), provider);
         this.revocations = revocations;
         this.meters = meters;
         this.blocking = Schedulers.fromExecutor(blocking);
