@@ -6,15 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tessera.testing.AuthServerProcess;
+import dev.tessera.testing.Browser;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.tessera.testing.Http;
+import dev.tessera.testing.RedisProcess;
 import dev.tessera.testing.TestServices;
+import dev.tessera.testing.WebClientRegistrations;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -25,9 +26,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,21 +34,20 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * The web client against the real auth server (own JVM): sign-in, Redis sessions that survive a
- * replica restart while memory sessions do not, racing refreshes that rotate once, and the
- * back-channel logout endpoint's answers to garbage.
+ * replica restart while memory sessions do not, sticky replicas that route their ids and refuse each
+ * other's sessions, the benchmark's session fill, a Redis outage, racing refreshes that rotate once,
+ * and the back-channel logout endpoint's answers to garbage.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WebClientFlowTest {
 
-    /** argon2id (19 MiB, t=2, p=1) of SECRET: a fixture, computed once. */
-    private static final String SECRET = "web-test-secret";
-    private static final String SECRET_HASH = "$argon2id$v=19$m=19456,t=2,p=1$rMhkgYCMfBeDgPuotokuyg$y09BsPCRpHidqZOshrkOu3Jk26PYwjjUz/F4RKTfML0";
-    private static final Pattern INPUT = Pattern.compile("name=\"(\\w+)\" value=\"([^\"]*)\"");
 
     private AuthServerProcess auth;
     private String clientId;
     private int redisPort;
     private int memoryPort;
+    private int[] stickyPorts;
+    private int outagePort;
 
     @BeforeAll
     void start() throws Exception {
@@ -57,21 +55,14 @@ class WebClientFlowTest {
         auth = AuthServerProcess.start(Map.of("tessera.tokens.access-token-ttl", "32s"));
         redisPort = freePort();
         memoryPort = freePort();
+        stickyPorts = new int[] {freePort(), freePort()};
+        outagePort = freePort();
         clientId = "web-" + UUID.randomUUID();
-        TestServices.Endpoints db = TestServices.endpoints();
-        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.pgUser(), db.pgPassword());
-             PreparedStatement insert = c.prepareStatement("""
-                     INSERT INTO clients (id, name, secret_hash, confidential, grant_types, scopes, default_scopes,
-                                          redirect_uris, post_logout_redirect_uris)
-                     VALUES (?, 'Web test', ?, TRUE, '{authorization_code,refresh_token}',
-                             '{openid,profile,email,offline_access}', '{openid,profile}', ?, ?)
-                     """)) {
-            insert.setString(1, clientId);
-            insert.setString(2, SECRET_HASH);
-            insert.setArray(3, c.createArrayOf("text", new String[] {base(redisPort) + "/callback", base(memoryPort) + "/callback"}));
-            insert.setArray(4, c.createArrayOf("text", new String[] {base(redisPort) + "/", base(memoryPort) + "/"}));
-            insert.executeUpdate();
+        List<String> bases = new ArrayList<>();
+        for (int port : new int[] {redisPort, memoryPort, stickyPorts[0], stickyPorts[1], outagePort}) {
+            bases.add(base(port));
         }
+        WebClientRegistrations.register(clientId, bases);
     }
 
     @AfterAll
@@ -86,15 +77,21 @@ class WebClientFlowTest {
     }
 
     private EmbeddedServer replica(int port, String store) {
+        return replica(port, store, Map.of());
+    }
+
+    private EmbeddedServer replica(int port, String store, Map<String, Object> extra) {
         Map<String, Object> properties = new HashMap<>();
         properties.put("micronaut.server.port", port);
         properties.put("redis.uri", TestServices.endpoints().redisUri());
         properties.put("tessera.web-client.client-id", clientId);
-        properties.put("tessera.web-client.client-secret", SECRET);
+        properties.put("tessera.web-client.client-secret", WebClientRegistrations.SECRET);
         properties.put("tessera.web-client.issuer", auth.issuer());
         properties.put("tessera.web-client.public-url", base(port));
         properties.put("tessera.web-client.session-store", store);
         properties.put("tessera.web-client.server-id", store + "-" + port);
+        properties.put("tessera.web-client.debug-endpoints", "true");
+        properties.putAll(extra);
         // A replica restarted on the same port may find it not yet released by the one before.
         long deadline = System.currentTimeMillis() + 10_000;
         while (true) {
@@ -116,41 +113,16 @@ class WebClientFlowTest {
 
     /** Signs alice in at the replica the way a browser does; returns the cookies it ended with. */
     private Map<String, String> signIn(int port) {
-        Map<String, String> cookies = new LinkedHashMap<>();
-        Http.Response toAuthorize = send(cookies, "GET", base(port) + "/login", null);
-        Http.Response toLogin = send(cookies, "GET", toAuthorize.header("Location"), null);
-        Http.Response page = send(cookies, "GET", auth.issuer() + toLogin.header("Location"), null);
-        Map<String, String> form = new LinkedHashMap<>();
-        Matcher m = INPUT.matcher(page.body());
-        while (m.find()) {
-            form.put(m.group(1), m.group(2));
-        }
-        form.put("username", "alice");
-        form.put("password", "alice-pass");
-        Http.Response toCallback = send(cookies, "POST", auth.issuer() + "/login", Http.form(form));
-        Http.Response home = send(cookies, "GET", toCallback.header("Location"), null);
-        assertEquals(302, home.status(), home::toString);
-        assertNotNull(cookies.get(clientId + "_session"), "the client set its session cookie");
-        return cookies;
+        Browser browser = new Browser();
+        browser.signIn(auth.issuer(), base(port));
+        assertNotNull(browser.cookies.get(clientId + "_session"), "the client set its session cookie");
+        return browser.cookies;
     }
 
     private static Http.Response send(Map<String, String> cookies, String method, String url, String form) {
-        URI uri = URI.create(url);
-        Http http = new Http(URI.create(uri.getScheme() + "://" + uri.getAuthority()));
-        String path = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-        Map<String, String> headers = cookies.isEmpty() ? Map.of() : Map.of("Cookie", cookies.entrySet().stream()
-                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("; ")));
-        Http.Response response = http.send(path, method, form == null ? null : "application/x-www-form-urlencoded", form, null, headers);
-        response.headers().forEach((name, values) -> {
-            if (name.equalsIgnoreCase("set-cookie")) {
-                for (String value : values) {
-                    String[] kv = value.split(";", 2)[0].split("=", 2);
-                    if (kv.length == 2 && !kv[1].isEmpty()) {
-                        cookies.put(kv[0], kv[1]);
-                    }
-                }
-            }
-        });
+        Browser browser = new Browser(cookies);
+        Http.Response response = browser.send(method, url, form);
+        cookies.putAll(browser.cookies);
         return response;
     }
 
@@ -183,7 +155,8 @@ class WebClientFlowTest {
             cookies = signIn(memoryPort);
             assertEquals(200, send(cookies, "GET", base(memoryPort) + "/profile", null).status());
             Http.Response debug = send(cookies, "GET", base(memoryPort) + "/debug/sessions", null);
-            assertEquals(1, debug.json().get("count").asInt());
+            assertEquals(1, debug.json().get("session_count").asInt());
+            assertEquals("alice", debug.json().get("sessions").get(0).get("username").asText());
         } finally {
             replica.close();
         }
@@ -191,7 +164,7 @@ class WebClientFlowTest {
         try {
             Http.Response gone = send(cookies, "GET", base(memoryPort) + "/profile", null);
             assertEquals(401, gone.status());
-            assertEquals("Session not found", gone.field("message"));
+            assertEquals("Session not found", gone.field("error"));
         } finally {
             restarted.close();
         }
@@ -224,6 +197,92 @@ class WebClientFlowTest {
             assertEquals(200, send(cookies, "GET", base(redisPort) + "/profile", null).status(), "still signed in");
         } finally {
             replica.close();
+        }
+    }
+
+    @Test
+    void stickyReplicasRouteTheirSessionsAndRefuseEachOthers() {
+        EmbeddedServer one = replica(stickyPorts[0], "memory", sticky("sticky-1"));
+        EmbeddedServer two = replica(stickyPorts[1], "memory", sticky("sticky-2"));
+        try {
+            Browser browser = new Browser();
+            browser.signIn(auth.issuer(), base(stickyPorts[0]));
+            String session = browser.cookies.get("web_sticky_session");
+            assertTrue(session.startsWith("sticky-1."), "the id carries the route nginx reads: " + session);
+            Http.Response mine = browser.send("GET", base(stickyPorts[0]) + "/profile", null);
+            assertEquals(200, mine.status(), mine::toString);
+            assertEquals("sticky", mine.field("scheme"));
+            assertEquals("memory-" + stickyPorts[0], mine.field("server_id"));
+
+            // Seed 001: the same cookie at another replica finds nothing there.
+            Http.Response other = browser.send("GET", base(stickyPorts[1]) + "/profile", null);
+            assertEquals(401, other.status(), other::toString);
+            assertEquals("Session not found", other.field("error"));
+
+            JsonNode held = browser.send("GET", base(stickyPorts[0]) + "/debug/sessions", null).json();
+            assertEquals(1, held.get("session_count").asInt());
+            assertEquals("alice", held.get("sessions").get(0).get("username").asText());
+            assertTrue(held.get("sessions").get(0).get("session_id").asText().startsWith("sticky-1."));
+            assertEquals(0, browser.send("GET", base(stickyPorts[1]) + "/debug/sessions", null).json()
+                    .get("session_count").asInt());
+        } finally {
+            one.close();
+            two.close();
+        }
+    }
+
+    private static Map<String, Object> sticky(String route) {
+        return Map.of("tessera.web-client.session-cookie", "web_sticky_session", "tessera.web-client.route", route);
+    }
+
+    @Test
+    void fillWritesSessionsShapedLikeTheCallersThroughTheRealStore() {
+        EmbeddedServer replica = replica(redisPort, "redis");
+        try {
+            Map<String, String> cookies = signIn(redisPort);
+            Http.Response filled = send(cookies, "POST", base(redisPort) + "/debug/sessions/fill?count=200", "");
+            assertEquals(200, filled.status(), filled::toString);
+            assertEquals(200, filled.json().get("created").asInt());
+            assertEquals("redis", filled.json().get("store").asText());
+            JsonNode create = filled.json().get("create_us");
+            assertTrue(create.get("p50").asDouble() > 0 && create.get("p99").asDouble() >= create.get("p50").asDouble(),
+                    create::toString);
+            assertTrue(filled.json().get("get_us").get("mean").asDouble() > 0);
+
+            assertEquals(400, send(cookies, "POST", base(redisPort) + "/debug/sessions/fill?count=0", "").status());
+            assertEquals(400, send(cookies, "POST", base(redisPort) + "/debug/sessions/fill?count=999999", "").status());
+            Http.Response anonymous = send(new LinkedHashMap<>(), "POST", base(redisPort) + "/debug/sessions/fill?count=5", "");
+            assertEquals(401, anonymous.status());
+        } finally {
+            replica.close();
+        }
+    }
+
+    @Test
+    void redisOutageAnswers503ThenAnEmptyRedisHasLostTheSessions() {
+        try (RedisProcess redis = RedisProcess.start()) {
+            EmbeddedServer replica = replica(outagePort, "redis", Map.of("redis.uri", redis.uri()));
+            try {
+                Map<String, String> cookies = signIn(outagePort);
+                assertEquals(200, send(cookies, "GET", base(outagePort) + "/profile", null).status());
+                redis.stop();
+                Http.Response down = send(cookies, "GET", base(outagePort) + "/profile", null);
+                assertEquals(503, down.status(), down::toString);
+                assertEquals("Session store unavailable", down.field("error"));
+                assertEquals("1", down.header("Retry-After"));
+
+                redis.restart(); // without persistence, like the dev Redis: every session is gone
+                Http.Response after = send(cookies, "GET", base(outagePort) + "/profile", null);
+                long deadline = System.currentTimeMillis() + 30_000;
+                while (after.status() == 503 && System.currentTimeMillis() < deadline) {
+                    LockSupport.parkNanos(100_000_000); // the client reconnects with back-off
+                    after = send(cookies, "GET", base(outagePort) + "/profile", null);
+                }
+                assertEquals(401, after.status(), after::toString);
+                assertEquals("Session not found", after.field("error"));
+            } finally {
+                replica.close();
+            }
         }
     }
 

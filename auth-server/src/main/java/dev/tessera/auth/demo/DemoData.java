@@ -30,6 +30,12 @@ public class DemoData {
     private static final Set<String> USER_SCOPES = Set.of("openid", "profile", "email", "offline_access");
     /** The mail client runs behind nginx (8080 sticky, 8090 redis) and as replicas (8081-8083, 8091-8093). */
     private static final int[] MAIL_PORTS = {8080, 8081, 8082, 8083, 8090, 8091, 8092, 8093};
+    /**
+     * Through nginx's redis-scheme listener: any live mail replica can end a Redis session, so a dead
+     * replica does not lose logouts. (The sticky replicas hold their sessions in memory; a single
+     * registered URI cannot reach the one that holds a given session: docs/comparison.md says so.)
+     */
+    private static final String MAIL_BACKCHANNEL = "http://127.0.0.1:8090/backchannel-logout";
 
     private final UserStore users;
     private final ClientStore clients;
@@ -56,7 +62,7 @@ public class DemoData {
                 List.of(), null));
         client(new Client("mail", "Mail", "mail-secret", true, Set.of("authorization_code", "refresh_token"),
                 USER_SCOPES, USER_SCOPES, uris("/callback", MAIL_PORTS), null, uris("/", MAIL_PORTS),
-                "http://127.0.0.1:8091/backchannel-logout"));
+                MAIL_BACKCHANNEL));
         client(new Client("docs", "Docs", "docs-secret", true, Set.of("authorization_code", "refresh_token"),
                 USER_SCOPES, USER_SCOPES, uris("/callback", 8201), null, uris("/", 8201),
                 "http://127.0.0.1:8201/backchannel-logout"));

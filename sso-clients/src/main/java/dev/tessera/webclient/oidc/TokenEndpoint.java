@@ -52,8 +52,9 @@ public class TokenEndpoint {
         }
     }
 
-    public Tokens exchangeCode(String code, String verifier) throws Refused {
-        return call(Map.of("grant_type", "authorization_code", "code", code, "redirect_uri", properties.redirectUri(),
+    /** The redirect URI is the one the authorization request carried (RFC 6749 §4.1.3). */
+    public Tokens exchangeCode(String code, String verifier, String redirectUri) throws Refused {
+        return call(Map.of("grant_type", "authorization_code", "code", code, "redirect_uri", redirectUri,
                 "code_verifier", verifier));
     }
 

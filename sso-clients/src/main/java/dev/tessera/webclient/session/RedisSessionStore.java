@@ -1,32 +1,46 @@
 package dev.tessera.webclient.session;
 
 import dev.tessera.webclient.WebClientProperties;
+import io.lettuce.core.LettuceFutures;
+import io.lettuce.core.RedisCommandTimeoutException;
+import io.lettuce.core.RedisFuture;
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.internal.Exceptions;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Sessions in Redis: hash {@code session:<id>} with a sliding TTL, and {@code session-sid:<client>:<sid>}
  * (a set of session ids) for back-channel logout. Every replica of the client sees every session.
+ * The commands of one operation are pipelined (one round trip): a read is HGETALL + PEXPIRE, a write
+ * HSET + PEXPIRE + SADD + PEXPIRE.
  */
 @Singleton
 @Requires(property = "tessera.web-client.session-store", value = "redis", defaultValue = "redis")
 public class RedisSessionStore implements SessionStore, OneTimeStore {
 
     private final RedisCommands<String, String> redis;
+    private final RedisAsyncCommands<String, String> pipeline;
+    private final Duration timeout;
     private final WebClientProperties properties;
 
     public RedisSessionStore(StatefulRedisConnection<String, String> connection, WebClientProperties properties) {
         this.redis = connection.sync();
+        this.pipeline = connection.async();
+        this.timeout = connection.getTimeout();
         this.properties = properties;
     }
 
@@ -40,7 +54,7 @@ public class RedisSessionStore implements SessionStore, OneTimeStore {
 
     @Override
     public void save(WebSession session) {
-        Map<String, String> fields = new HashMap<>();
+        Map<String, String> fields = new LinkedHashMap<>();
         fields.put("client", properties.clientId());
         fields.put("user_id", session.userId());
         fields.put("username", session.username());
@@ -50,13 +64,11 @@ public class RedisSessionStore implements SessionStore, OneTimeStore {
         fields.put("sid", session.sid());
         fields.put("csrf", session.csrf());
         fields.put("id_token", session.idToken());
-        fields.put("access_token", session.accessToken());
         fields.put("refresh_token", session.refreshToken() == null ? "" : session.refreshToken());
         fields.put("access_expires_at", Long.toString(session.accessExpiresAt().toEpochMilli()));
-        redis.hset(key(session.id()), fields);
-        redis.pexpire(key(session.id()), properties.sessionTtl().toMillis());
-        redis.sadd(sidKey(session.sid()), session.id());
-        redis.pexpire(sidKey(session.sid()), properties.sessionTtl().multipliedBy(48).toMillis());
+        long ttl = properties.sessionTtl().toMillis();
+        await(pipeline.hset(key(session.id()), fields), pipeline.pexpire(key(session.id()), ttl),
+                pipeline.sadd(sidKey(session.sid()), session.id()), pipeline.pexpire(sidKey(session.sid()), ttl * 48));
     }
 
     @Override
@@ -64,16 +76,39 @@ public class RedisSessionStore implements SessionStore, OneTimeStore {
         if (id == null || id.isEmpty() || id.length() > 64) {
             return Optional.empty();
         }
-        Map<String, String> f = redis.hgetall(key(id));
+        RedisFuture<Map<String, String>> read = pipeline.hgetall(key(id));
+        RedisFuture<Boolean> slide = pipeline.pexpire(key(id), properties.sessionTtl().toMillis()); // sliding expiry
+        await(read, slide);
+        Map<String, String> f = result(read);
         if (f.isEmpty() || !properties.clientId().equals(f.get("client"))) {
             return Optional.empty();
         }
-        redis.pexpire(key(id), properties.sessionTtl().toMillis()); // sliding expiry
         return Optional.of(new WebSession(id, f.get("user_id"), f.get("username"), f.get("name"),
                 f.get("roles").isEmpty() ? List.of() : Arrays.asList(f.get("roles").split(",")),
                 Instant.ofEpochMilli(Long.parseLong(f.get("login_time"))), f.get("sid"), f.get("csrf"), f.get("id_token"),
-                f.get("access_token"), f.get("refresh_token").isEmpty() ? null : f.get("refresh_token"),
+                f.get("refresh_token").isEmpty() ? null : f.get("refresh_token"),
                 Instant.ofEpochMilli(Long.parseLong(f.get("access_expires_at")))));
+    }
+
+    /** Waits for pipelined commands; a failure surfaces as the Redis exception it was. */
+    private void await(RedisFuture<?>... futures) {
+        if (!LettuceFutures.awaitAll(timeout.toMillis(), TimeUnit.MILLISECONDS, futures)) {
+            throw new RedisCommandTimeoutException("session store did not answer within " + timeout);
+        }
+        for (RedisFuture<?> future : futures) {
+            result(future);
+        }
+    }
+
+    private static <T> T result(RedisFuture<T> done) {
+        try {
+            return done.get(0, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw Exceptions.bubble(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw Exceptions.bubble(e);
+        }
     }
 
     @Override

@@ -53,7 +53,9 @@ public class HomeController {
     public HttpResponse<?> profile(HttpRequest<?> request) {
         Optional<WebSession> session = cookies.current(request).flatMap(refresher::fresh);
         if (session.isEmpty()) {
-            return HttpResponse.status(HttpStatus.UNAUTHORIZED).body(new Problem("unauthorized", "Session not found"));
+            // As in the sticky-session seed: a replica that does not hold the session says so.
+            return HttpResponse.status(HttpStatus.UNAUTHORIZED).body(new Problem("Session not found",
+                    "no session for this cookie at " + properties.serverId() + "; sign in at /login"));
         }
         WebSession s = session.get();
         return HttpResponse.ok(new Profile(properties.serverId(), "memory".equals(properties.sessionStore()) ? "sticky" : "redis",

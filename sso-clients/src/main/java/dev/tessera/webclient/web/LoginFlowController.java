@@ -1,9 +1,7 @@
 package dev.tessera.webclient.web;
 
-import dev.tessera.web.Redirects;
-import dev.tessera.web.Redirects;
-
 import com.nimbusds.jwt.JWTClaimsSet;
+import dev.tessera.web.Redirects;
 import dev.tessera.webclient.WebClientProperties;
 import dev.tessera.webclient.oidc.TokenEndpoint;
 import dev.tessera.webclient.oidc.TokenVerifier;
@@ -24,7 +22,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,7 +40,6 @@ public class LoginFlowController {
 
     private static final Logger LOG = LoggerFactory.getLogger(LoginFlowController.class);
     private static final Duration LOGIN_TTL = Duration.ofMinutes(10);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final WebClientProperties properties;
     private final OneTimeStore once;
@@ -51,26 +47,34 @@ public class LoginFlowController {
     private final SessionCookies cookies;
     private final TokenEndpoint tokens;
     private final TokenVerifier verifier;
+    private final RoutedIds ids;
+    private final PublicAddress address;
 
     public LoginFlowController(WebClientProperties properties, OneTimeStore once, SessionStore sessions,
-                               SessionCookies cookies, TokenEndpoint tokens, TokenVerifier verifier) {
+                               SessionCookies cookies, TokenEndpoint tokens, TokenVerifier verifier, RoutedIds ids,
+                               PublicAddress address) {
         this.properties = properties;
         this.once = once;
         this.sessions = sessions;
         this.cookies = cookies;
         this.tokens = tokens;
         this.verifier = verifier;
+        this.ids = ids;
+        this.address = address;
     }
 
     @Get("/login")
-    public HttpResponse<?> login() {
-        String state = random(24);
-        String nonce = random(24);
-        String codeVerifier = random(48);
-        once.putIfAbsent("login:" + state, nonce + " " + codeVerifier, LOGIN_TTL);
+    public HttpResponse<?> login(HttpRequest<?> request) {
+        // The state carries this replica's route: the callback must reach the replica holding the verifier.
+        String state = ids.next(24);
+        String nonce = RoutedIds.random(24);
+        String codeVerifier = RoutedIds.random(48);
+        // The redirect URI is remembered with the login: the code exchange must repeat it exactly (RFC 6749 §4.1.3).
+        String redirectUri = address.redirectUri(request);
+        once.putIfAbsent("login:" + state, nonce + " " + codeVerifier + " " + redirectUri, LOGIN_TTL);
         String authorize = properties.issuer() + "/oauth/authorize?response_type=code"
                 + "&client_id=" + encode(properties.clientId())
-                + "&redirect_uri=" + encode(properties.redirectUri())
+                + "&redirect_uri=" + encode(redirectUri)
                 + "&scope=" + encode("openid profile email offline_access")
                 + "&state=" + state + "&nonce=" + nonce
                 + "&code_challenge=" + s256(codeVerifier) + "&code_challenge_method=S256";
@@ -86,20 +90,20 @@ public class LoginFlowController {
         }
         // The state is single-use and bound to this login's nonce and PKCE verifier (CSRF on the callback).
         String[] pending = state == null ? null : once.take("login:" + state).map(v -> v.split(" ")).orElse(null);
-        if (code == null || pending == null) {
+        if (code == null || pending == null || pending.length != 3) {
             return Html.page(properties, HttpStatus.BAD_REQUEST, "<h1>This sign-in link is not valid</h1>"
                     + "<p><a class=\"button\" href=\"/login\">Sign in</a></p>");
         }
         try {
-            TokenEndpoint.Tokens issued = tokens.exchangeCode(code, pending[1]);
+            TokenEndpoint.Tokens issued = tokens.exchangeCode(code, pending[1], pending[2]);
             JWTClaimsSet id = verifier.idToken(issued.idToken(), pending[0]);
             // Millisecond precision: what every session store keeps.
             Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
             // Whatever session id the browser had is dropped: the session after login is always new.
             cookies.id(request).ifPresent(sessions::delete);
-            WebSession session = new WebSession(random(32), id.getSubject(), stringClaim(id, "preferred_username"),
-                    stringClaim(id, "name"), rolesOf(issued.accessToken()), now, stringClaim(id, "sid"), random(24),
-                    issued.idToken(), issued.accessToken(), issued.refreshToken(), now.plusSeconds(issued.expiresIn()));
+            WebSession session = new WebSession(ids.next(32), id.getSubject(), stringClaim(id, "preferred_username"),
+                    stringClaim(id, "name"), rolesOf(issued.accessToken()), now, stringClaim(id, "sid"),
+                    RoutedIds.random(24), issued.idToken(), issued.refreshToken(), now.plusSeconds(issued.expiresIn()));
             sessions.save(session);
             LOG.info("{} signed in at {} (sid {})", session.username(), properties.clientId(), session.sid());
             return Redirects.found(URI.create("/")).cookie(cookies.issue(session.id(), request));
@@ -126,12 +130,6 @@ public class LoginFlowController {
         } catch (ParseException e) {
             return List.of();
         }
-    }
-
-    static String random(int bytes) {
-        byte[] value = new byte[bytes];
-        RANDOM.nextBytes(value);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(value);
     }
 
     private static String s256(String verifier) {

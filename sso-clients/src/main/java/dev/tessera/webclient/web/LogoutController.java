@@ -1,8 +1,6 @@
 package dev.tessera.webclient.web;
 
 import dev.tessera.web.Redirects;
-import dev.tessera.web.Redirects;
-
 import dev.tessera.webclient.WebClientProperties;
 import dev.tessera.webclient.oidc.TokenVerifier;
 import dev.tessera.webclient.session.OneTimeStore;
@@ -47,14 +45,16 @@ public class LogoutController {
     private final SessionStore sessions;
     private final OneTimeStore once;
     private final TokenVerifier verifier;
+    private final PublicAddress address;
 
     public LogoutController(WebClientProperties properties, SessionCookies cookies, SessionStore sessions, OneTimeStore once,
-                            TokenVerifier verifier) {
+                            TokenVerifier verifier, PublicAddress address) {
         this.properties = properties;
         this.cookies = cookies;
         this.sessions = sessions;
         this.once = once;
         this.verifier = verifier;
+        this.address = address;
     }
 
     @Post(uri = "/logout", consumes = MediaType.ALL)
@@ -69,7 +69,7 @@ public class LogoutController {
         }
         sessions.delete(session.get().id());
         String endSession = properties.issuer() + "/oauth/logout?id_token_hint=" + encode(session.get().idToken())
-                + "&post_logout_redirect_uri=" + encode(properties.publicUrl() + "/") + "&client_id=" + encode(properties.clientId());
+                + "&post_logout_redirect_uri=" + encode(address.baseUrl(request) + "/") + "&client_id=" + encode(properties.clientId());
         return Redirects.found(URI.create(endSession)).cookie(cookies.clear(request));
     }
 

@@ -9,16 +9,21 @@ import io.micronaut.http.cookie.SameSite;
 import jakarta.inject.Singleton;
 import java.util.Optional;
 
-/** The session cookie ({@code <client>_session}: HttpOnly, SameSite=Lax, Secure over HTTPS) and the session behind it. */
+/**
+ * The session cookie ({@code <client>_session} unless configured: HttpOnly, SameSite=Lax, Secure when the
+ * browser speaks HTTPS, to us or to the proxy in front) and the session behind it.
+ */
 @Singleton
 public class SessionCookies {
 
     private final WebClientProperties properties;
     private final SessionStore sessions;
+    private final PublicAddress address;
 
-    public SessionCookies(WebClientProperties properties, SessionStore sessions) {
+    public SessionCookies(WebClientProperties properties, SessionStore sessions, PublicAddress address) {
         this.properties = properties;
         this.sessions = sessions;
+        this.address = address;
     }
 
     public Optional<String> id(HttpRequest<?> request) {
@@ -31,11 +36,11 @@ public class SessionCookies {
 
     public Cookie issue(String id, HttpRequest<?> request) {
         return Cookie.of(properties.cookieName(), id).httpOnly(true).sameSite(SameSite.Lax).path("/")
-                .secure(request.isSecure());
+                .secure(address.secure(request));
     }
 
     public Cookie clear(HttpRequest<?> request) {
         return Cookie.of(properties.cookieName(), "").httpOnly(true).sameSite(SameSite.Lax).path("/").maxAge(0)
-                .secure(request.isSecure());
+                .secure(address.secure(request));
     }
 }

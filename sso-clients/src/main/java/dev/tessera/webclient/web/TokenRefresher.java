@@ -87,7 +87,7 @@ public class TokenRefresher {
         }
         try {
             TokenEndpoint.Tokens fresh = tokens.refresh(session.refreshToken());
-            WebSession updated = session.withTokens(fresh.accessToken(), fresh.refreshToken(),
+            WebSession updated = session.withTokens(fresh.refreshToken(),
                     clock.instant().plusSeconds(fresh.expiresIn()).truncatedTo(ChronoUnit.MILLIS));
             sessions.save(updated);
             return Optional.of(updated);

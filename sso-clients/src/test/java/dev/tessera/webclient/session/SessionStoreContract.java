@@ -20,7 +20,7 @@ public abstract class SessionStoreContract {
 
     static WebSession session(String sid) {
         return new WebSession(UUID.randomUUID().toString(), UUID.randomUUID().toString(), "alice", "Alice", List.of("user"),
-                Instant.now().truncatedTo(ChronoUnit.MILLIS), sid, "csrf-1", "id.token.x", "access.token.x", "refresh-x",
+                Instant.now().truncatedTo(ChronoUnit.MILLIS), sid, "csrf-1", "id.token.x", "refresh-x",
                 Instant.now().plusSeconds(300).truncatedTo(ChronoUnit.MILLIS));
     }
 
@@ -37,7 +37,7 @@ public abstract class SessionStoreContract {
     void updatedTokensReplaceTheOldOnes() {
         WebSession session = session("sid-" + UUID.randomUUID());
         sessions().save(session);
-        WebSession refreshed = session.withTokens("access.token.y", "refresh-y", session.accessExpiresAt().plusSeconds(60));
+        WebSession refreshed = session.withTokens("refresh-y", session.accessExpiresAt().plusSeconds(60));
         sessions().save(refreshed);
         assertEquals(refreshed, sessions().find(session.id()).orElseThrow());
     }
