@@ -84,7 +84,7 @@ test('an admin kick of the browser device ends the sessions at mail and docs', a
   const token = await fetch(`${AUTH}/oauth/token`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded', Authorization: 'Basic ' + btoa('cli:cli-secret') },
-    body: 'grant_type=password&username=admin&password=admin-pass',
+    body: 'grant_type=password&username=admin&password=admin-pass&scope=admin',
   }).then((r) => r.json());
   const kick = await fetch(`${AUTH}/admin/users/${profile.user_id}/devices/${profile.session_id}`, {
     method: 'DELETE', headers: { Authorization: `Bearer ${token.access_token}` },

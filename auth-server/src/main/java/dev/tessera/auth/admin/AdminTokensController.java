@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.tessera.auth.error.ApiException;
 import dev.tessera.auth.protocol.RequestOrigin;
 import dev.tessera.auth.revocation.RevocationService;
+import dev.tessera.auth.security.AdminAuthority;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
@@ -17,13 +18,15 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import java.io.IOException;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 /** {@code POST /admin/tokens/revoke} with {@code {"jti": "..."}}: deny one access token everywhere. */
+@SecurityRequirement(name = "bearer")
 @Controller("/admin/tokens")
-@Secured("admin")
+@Secured(AdminAuthority.NAME)
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class AdminTokensController {
 

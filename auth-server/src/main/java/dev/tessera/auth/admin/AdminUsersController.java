@@ -2,16 +2,11 @@ package dev.tessera.auth.admin;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.tessera.auth.device.DeviceSignOut;
-import dev.tessera.auth.device.DeviceStore;
 import dev.tessera.auth.device.DeviceView;
-import dev.tessera.auth.device.KickReason;
 import dev.tessera.auth.device.KickResponse;
-import dev.tessera.auth.error.ApiException;
 import dev.tessera.auth.protocol.RequestOrigin;
-import dev.tessera.auth.support.Ids;
+import dev.tessera.auth.security.AdminAuthority;
 import dev.tessera.auth.user.User;
-import dev.tessera.auth.user.UserStore;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.Controller;
@@ -25,71 +20,50 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
 /** Users, their devices, and signing them out. */
+@SecurityRequirement(name = "bearer")
 @Controller("/admin/users")
-@Secured("admin")
+@Secured(AdminAuthority.NAME)
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class AdminUsersController {
 
-    private static final int MAX_QUERY = 100;
+    private final UserAdministration users;
 
-    private final UserStore users;
-    private final DeviceStore devices;
-    private final DeviceSignOut signOut;
-
-    public AdminUsersController(UserStore users, DeviceStore devices, DeviceSignOut signOut) {
+    public AdminUsersController(UserAdministration users) {
         this.users = users;
-        this.devices = devices;
-        this.signOut = signOut;
     }
 
     @Get
     public UserPage search(@Nullable @QueryValue String q, @Nullable @QueryValue Integer page, @Nullable @QueryValue Integer size) {
         Page paging = Page.of(page, size);
-        if (q != null && q.length() > MAX_QUERY) {
-            throw ApiException.badRequest("q is longer than " + MAX_QUERY + " characters");
-        }
-        List<UserView> found = users.search(q == null || q.isBlank() ? null : q, paging.size(), paging.offset())
-                .stream().map(UserView::of).toList();
-        return new UserPage(found, paging.page(), paging.size());
+        return new UserPage(users.search(q, paging).stream().map(UserView::of).toList(), paging.page(), paging.size());
     }
 
     @Get("/{id}/devices")
     public List<DeviceView> devices(@PathVariable String id) {
-        User user = user(id);
-        return devices.activeDevices(user.id(), null).stream().map(d -> DeviceView.of(d, null)).toList();
+        return users.devices(users.user(id)).stream().map(d -> DeviceView.of(d, null)).toList();
     }
 
     @Delete("/{id}/devices/{deviceId}")
     public KickResponse kick(@PathVariable String id, @PathVariable String deviceId, Authentication admin,
                              HttpRequest<?> request) {
-        User user = user(id);
-        UUID device = Ids.uuid(deviceId, "device id");
-        var target = devices.findById(device).filter(d -> d.userId().equals(user.id()) && d.active())
-                .orElseThrow(() -> ApiException.notFound("no such device for this user"));
-        return KickResponse.of(signOut.signOut(List.of(target), KickReason.ADMIN_KICK, actor(admin), RequestOrigin.ip(request)));
+        return KickResponse.of(users.signOutDevice(users.user(id), deviceId, actor(admin), RequestOrigin.ip(request)));
     }
 
     @Delete("/{id}/devices")
     public KickResponse kickAll(@PathVariable String id, Authentication admin, HttpRequest<?> request) {
-        User user = user(id);
-        return KickResponse.of(signOut.signOut(signOut.devicesExcept(user.id(), null), KickReason.ADMIN_KICK, actor(admin),
-                RequestOrigin.ip(request)));
+        return KickResponse.of(users.signOutEverywhere(users.user(id), actor(admin), RequestOrigin.ip(request)));
     }
 
     /** Everything issued to this user until now stops working: devices signed out, live access tokens denied. */
     @Post("/{id}/revoke-before")
     public KickResponse revokeBefore(@PathVariable String id, Authentication admin, HttpRequest<?> request) {
-        User user = user(id);
-        return KickResponse.of(signOut.signOutEverythingBefore(user.id(), actor(admin), RequestOrigin.ip(request)));
-    }
-
-    private User user(String id) {
-        return users.findById(Ids.uuid(id, "user id")).orElseThrow(() -> ApiException.notFound("no such user"));
+        return KickResponse.of(users.revokeEverythingBefore(users.user(id), actor(admin), RequestOrigin.ip(request)));
     }
 
     private static String actor(Authentication admin) {
@@ -107,7 +81,7 @@ public class AdminUsersController {
             @JsonProperty("roles") Set<String> roles,
             @JsonProperty("disabled") boolean disabled) {
 
-        static UserView of(User user) {
+        public static UserView of(User user) {
             return new UserView(user.id(), user.username(), user.displayName(), user.email(), user.roles(), user.disabled());
         }
     }

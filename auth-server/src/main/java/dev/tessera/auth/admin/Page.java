@@ -3,11 +3,11 @@ package dev.tessera.auth.admin;
 import dev.tessera.auth.error.ApiException;
 
 /** Paging parameters of the admin lists, checked at the edge. */
-record Page(int page, int size) {
+public record Page(int page, int size) {
 
-    static final int MAX_SIZE = 200;
+    public static final int MAX_SIZE = 200;
 
-    static Page of(Integer page, Integer size) {
+    public static Page of(Integer page, Integer size) {
         int p = page == null ? 0 : page;
         int s = size == null ? 50 : size;
         if (p < 0 || p > 1_000_000 || s < 1 || s > MAX_SIZE) {
@@ -16,7 +16,7 @@ record Page(int page, int size) {
         return new Page(p, s);
     }
 
-    int offset() {
+    public int offset() {
         return page * size;
     }
 }

@@ -1,5 +1,6 @@
 package dev.tessera.auth.audit;
 
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -21,4 +22,9 @@ public record AuditEvent(String type, String actor, UUID userId, String clientId
     public static final String LOGGED_OUT = "sso.logged_out";
     public static final String USER_REVOKED_BEFORE = "user.revoked_before";
     public static final String ADMIN_TOKEN_REVOKED = "admin.token_revoked";
+
+    /** Every type above, for filters that offer a choice (the console's audit log). */
+    public static final List<String> TYPES = List.of(LOGIN_SUCCEEDED, LOGIN_FAILED, TOKEN_REFRESHED,
+            REFRESH_REUSE_DETECTED, TOKEN_REVOKED, KEY_ROTATED, DEVICE_KICKED, CODE_REDEEMED, CODE_REPLAYED, LOGGED_OUT,
+            USER_REVOKED_BEFORE, ADMIN_TOKEN_REVOKED);
 }

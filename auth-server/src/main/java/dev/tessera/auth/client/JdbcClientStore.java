@@ -31,6 +31,16 @@ public class JdbcClientStore implements ClientStore {
     }
 
     @Override
+    @ReadOnly
+    public List<Client> list(int limit, int offset) {
+        return jdbc.prepareStatement("SELECT * FROM clients ORDER BY id LIMIT ? OFFSET ?", statement -> {
+            statement.setInt(1, limit);
+            statement.setInt(2, offset);
+            return SqlRows.all(statement, JdbcClientStore::map);
+        });
+    }
+
+    @Override
     @Transactional
     public void save(Client client) {
         jdbc.prepareStatement("""

@@ -58,9 +58,10 @@ public class DemoData {
         user("alice", "alice-pass", "Alice Liddell", Set.of("user"));
         user("bob", "bob-pass", "Bob Builder", Set.of("user"));
         user("admin", "admin-pass", "Ada Admin", Set.of("user", "admin"));
+        // cli may ask for the admin scope (never a default: an admin token is asked for explicitly).
         client(new Client("cli", "Tessera CLI", "cli-secret", true,
                 Set.of("password", "refresh_token", "client_credentials"),
-                Set.of("openid", "profile", "email", "offline_access", "orders:read", "orders:write"),
+                Set.of("openid", "profile", "email", "offline_access", "orders:read", "orders:write", "admin"),
                 Set.of("openid", "profile", "email", "offline_access", "orders:read", "orders:write"), List.of(), null,
                 List.of(), null));
         client(new Client("mail", "Mail", "mail-secret", true, Set.of("authorization_code", "refresh_token"),

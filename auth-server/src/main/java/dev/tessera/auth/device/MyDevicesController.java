@@ -15,39 +15,34 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * Self-service: a signed-in user lists their devices and signs some out. Another user's device is
- * answered exactly like a missing one (404), so ids cannot be probed.
+ * Self-service over bearer tokens ({@link MyDevices}): a signed-in user lists their devices and signs
+ * some out; "current" is the device of the presented token.
  */
+@SecurityRequirement(name = "bearer")
 @Controller("/me/devices")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class MyDevicesController {
 
-    private final DeviceStore devices;
-    private final DeviceSignOut signOut;
+    private final MyDevices devices;
 
-    public MyDevicesController(DeviceStore devices, DeviceSignOut signOut) {
+    public MyDevicesController(MyDevices devices) {
         this.devices = devices;
-        this.signOut = signOut;
     }
 
     @Get
     public List<DeviceView> list(Authentication caller) {
-        String current = currentDevice(caller);
-        return devices.activeDevices(userId(caller), null).stream().map(d -> DeviceView.of(d, current)).toList();
+        return devices.list(userId(caller), currentDevice(caller));
     }
 
     @Delete("/{id}")
     public KickResponse signOut(Authentication caller, @PathVariable String id, HttpRequest<?> request) {
-        UUID deviceId = Ids.uuid(id, "device id");
-        UUID userId = userId(caller);
-        Device device = devices.findById(deviceId).filter(d -> d.userId().equals(userId) && d.active())
-                .orElseThrow(() -> ApiException.notFound("no such device"));
-        return KickResponse.of(signOut.signOut(List.of(device), KickReason.USER_KICK, "user:" + userId, RequestOrigin.ip(request)));
+        return KickResponse.of(devices.signOut(userId(caller), id, RequestOrigin.ip(request)));
     }
 
     /** {@code ?except=current} signs out every other device; without it, every device including this one. */
@@ -56,10 +51,8 @@ public class MyDevicesController {
         if (except != null && !"current".equals(except)) {
             throw ApiException.badRequest("except must be 'current' or absent");
         }
-        UUID userId = userId(caller);
         UUID keep = except == null ? null : Ids.uuid(currentDevice(caller), "the token's sid");
-        return KickResponse.of(signOut.signOut(signOut.devicesExcept(userId, keep), KickReason.USER_KICK, "user:" + userId,
-                RequestOrigin.ip(request)));
+        return KickResponse.of(devices.signOutAllExcept(userId(caller), keep, RequestOrigin.ip(request)));
     }
 
     private static UUID userId(Authentication caller) {

@@ -29,6 +29,13 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import dev.tessera.auth.apidocs.OAuthForms;
+import dev.tessera.auth.error.OAuthErrorBody;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 
 /**
  * RFC 7662 introspection. Any token that is not valid, expired, or revoked is simply
@@ -58,6 +65,12 @@ public class IntrospectionController {
         this.clock = clock;
     }
 
+    @Operation(summary = "Introspection (RFC 7662), for authenticated confidential clients", security = @SecurityRequirement(name = "client"),
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    mediaType = "application/x-www-form-urlencoded", schema = @Schema(implementation = OAuthForms.IntrospectionForm.class))),
+            responses = {@ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = OAuthForms.IntrospectionAnswer.class))),
+                @ApiResponse(responseCode = "401", description = "invalid_client")})
     @Post(uri = "/oauth/introspect", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
     public HttpResponse<Map<String, Object>> introspect(HttpRequest<?> request, @Nullable @Body String body) {
         OAuthParameters params = OAuthParameters.fromForm(request, body);

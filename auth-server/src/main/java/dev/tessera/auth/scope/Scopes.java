@@ -12,6 +12,15 @@ import java.util.regex.Pattern;
 /** Scope parsing and checking (RFC 6749 §3.3). */
 public final class Scopes {
 
+    /**
+     * The scope of the admin API. Only clients registered for it may ask for it (the console, and
+     * {@code cli} when it asks explicitly: it is nobody's default), and only users with the
+     * {@code admin} role receive it.
+     */
+    public static final String ADMIN = "admin";
+    /** The user role the admin scope is granted to. */
+    public static final String ADMIN_ROLE = "admin";
+
     /** RFC 6749 §3.3: scope-token = 1*( %x21 / %x23-5B / %x5D-7E ). */
     private static final Pattern SCOPE_TOKEN = Pattern.compile("[\\x21\\x23-\\x5B\\x5D-\\x7E]+");
 
@@ -45,6 +54,23 @@ public final class Scopes {
             throw OAuthException.of(OAuthError.INVALID_SCOPE, "scope exceeds what was originally granted");
         }
         return scope;
+    }
+
+    /**
+     * What a user (or, with no roles, a client acting for itself) is granted of a resolved scope:
+     * {@value #ADMIN} only with the {@value #ADMIN_ROLE} role. RFC 6749 §3.3 lets the server grant less
+     * than asked, and the token response names the scope granted; nothing left is an error.
+     */
+    public static Set<String> grantable(Set<String> scope, Set<String> roles) {
+        if (!scope.contains(ADMIN) || roles.contains(ADMIN_ROLE)) {
+            return scope;
+        }
+        Set<String> narrowed = new TreeSet<>(scope);
+        narrowed.remove(ADMIN);
+        if (narrowed.isEmpty()) {
+            throw OAuthException.of(OAuthError.INVALID_SCOPE, "the admin scope is only granted to administrators");
+        }
+        return narrowed;
     }
 
     public static Set<String> parse(String value) {

@@ -12,6 +12,7 @@ import io.micronaut.security.token.validator.TokenValidator;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
@@ -60,7 +61,8 @@ public class AccessTokenValidator implements TokenValidator<HttpRequest<?>> {
                 LOG.debug("bearer token {} is revoked", verified.jti());
                 return null;
             }
-            return Authentication.build(verified.subject(), verified.roles(), Map.copyOf(verified.claims()));
+            return Authentication.build(verified.subject(),
+                    AdminAuthority.authorities(verified.roles(), Set.copyOf(verified.scopes())), Map.copyOf(verified.claims()));
         } catch (InvalidJwtException e) {
             LOG.debug("bearer token rejected: {}", e.getMessage());
             return null;

@@ -32,7 +32,7 @@ class AdminApiTest extends IntegrationTest {
 
     @BeforeEach
     void signInAsAdmin() {
-        admin = "Bearer " + new Logins(http).password("admin", "admin-pass").field("access_token");
+        admin = "Bearer " + new Logins(http).adminToken();
     }
 
     private Http.Response login(User user) {
@@ -187,6 +187,8 @@ class AdminApiTest extends IntegrationTest {
         assertTrue(stats.get("kicks_last_minute").asLong() >= 1);
         assertTrue(stats.get("logins_last_minute").asLong() >= 1);
         assertTrue(stats.get("revocation_feed_healthy").asBoolean());
+        assertEquals(0.0, stats.get("revocation_lag_seconds").asDouble(), "everything reached Redis");
+        assertTrue(stats.has("active_sso_sessions"), stats::toString);
     }
 
     @Test

@@ -31,4 +31,21 @@ public abstract class ClientStoreContract {
         assertEquals(Optional.of(replaced), store().findById(id));
         assertEquals(Optional.empty(), store().findById("contract-" + UUID.randomUUID()));
     }
+
+    @Test
+    void clientsAreListedByIdOnePageAtATime() {
+        String prefix = "contract-list-" + UUID.randomUUID() + "-";
+        store().save(client(prefix + "b", "B", AccessTokenType.AT_JWT));
+        store().save(client(prefix + "a", "A", AccessTokenType.AT_JWT));
+        List<String> seen = new java.util.ArrayList<>();
+        for (int offset = 0; ; offset += 100) {
+            List<Client> page = store().list(100, offset);
+            page.forEach(c -> seen.add(c.id()));
+            if (page.size() < 100) {
+                break;
+            }
+        }
+        assertEquals(seen.stream().sorted().toList(), seen, "by id");
+        assertEquals(seen.indexOf(prefix + "a") + 1, seen.indexOf(prefix + "b"), "both listed, in order");
+    }
 }

@@ -1,5 +1,7 @@
 package dev.tessera.auth.client;
 
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,6 +14,11 @@ public class InMemoryClientStore implements ClientStore {
     @Override
     public Optional<Client> findById(String id) {
         return Optional.ofNullable(clients.get(id));
+    }
+
+    @Override
+    public List<Client> list(int limit, int offset) {
+        return clients.values().stream().sorted(Comparator.comparing(Client::id)).skip(offset).limit(limit).toList();
     }
 
     @Override

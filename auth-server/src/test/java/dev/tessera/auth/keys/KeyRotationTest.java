@@ -35,11 +35,11 @@ class KeyRotationTest extends IntegrationTest {
     @Test
     void rotationKeepsOldTokensValidAndSignsNewOnesWithTheNewKey() throws Exception {
         Logins logins = new Logins(http);
-        Http.Response admin = logins.password("admin", "admin-pass");
+        String admin = logins.adminToken();
         String before = logins.alice().field("access_token");
         String oldKid = SignedJWT.parse(before).getHeader().getKeyID();
 
-        Http.Response rotated = http.send("/admin/keys/rotate", "POST", null, null, "Bearer " + admin.field("access_token"));
+        Http.Response rotated = http.send("/admin/keys/rotate", "POST", null, null, "Bearer " + admin);
         assertEquals(200, rotated.status(), rotated::toString);
         String newKid = rotated.field("kid");
 
@@ -55,7 +55,7 @@ class KeyRotationTest extends IntegrationTest {
     }
 
     @Test
-    void rotationNeedsTheAdminRole() {
+    void rotationNeedsTheAdminRoleAndScope() {
         Logins logins = new Logins(http);
         Http.Response asAlice = http.send("/admin/keys/rotate", "POST", null, null,
                 "Bearer " + logins.alice().field("access_token"));

@@ -69,7 +69,7 @@ class RevocationDuringRedisOutageTest {
             try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties, "test")) {
                 Http http = new Http(server.getURI());
                 Logins logins = new Logins(http);
-                String admin = "Bearer " + logins.password("admin", "admin-pass").field("access_token");
+                String admin = "Bearer " + logins.adminToken();
                 Http.Response victim = logins.password("bob", "bob-pass");
                 String sid = SignedJWT.parse(victim.field("access_token")).getJWTClaimsSet().getStringClaim("sid");
                 String bob = SignedJWT.parse(victim.field("access_token")).getJWTClaimsSet().getSubject();

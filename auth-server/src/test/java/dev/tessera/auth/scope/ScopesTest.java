@@ -40,4 +40,13 @@ class ScopesTest {
         assertEquals(Set.of("openid", "profile"), Scopes.narrow(Optional.empty(), "profile openid"));
         assertThrows(OAuthException.class, () -> Scopes.narrow(Optional.of("orders:read"), "openid profile"));
     }
+
+    @Test
+    void theAdminScopeIsGrantedOnlyWithTheAdminRole() {
+        assertEquals(Set.of("admin", "openid"), Scopes.grantable(Set.of("admin", "openid"), Set.of("user", "admin")));
+        assertEquals(Set.of("openid"), Scopes.grantable(Set.of("admin", "openid"), Set.of("user")));
+        assertEquals(Set.of("openid"), Scopes.grantable(Set.of("openid"), Set.of()));
+        OAuthException e = assertThrows(OAuthException.class, () -> Scopes.grantable(Set.of("admin"), Set.of()));
+        assertEquals(OAuthError.INVALID_SCOPE, e.error());
+    }
 }

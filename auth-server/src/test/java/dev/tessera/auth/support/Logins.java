@@ -21,6 +21,14 @@ public final class Logins {
                 params("grant_type", "password", "username", username, "password", password));
     }
 
+    /** The demo admin's access token for the admin API: cli asks for the admin scope explicitly. */
+    public String adminToken() {
+        Http.Response response = http.postForm("/oauth/token", "cli", "cli-secret", params("grant_type", "password",
+                "username", "admin", "password", "admin-pass", "scope", "admin"));
+        assertEquals(200, response.status(), response::toString);
+        return response.field("access_token");
+    }
+
     /** A successful password login as alice (or fails the test). */
     public Http.Response alice() {
         Http.Response response = password("alice", "alice-pass");

@@ -93,7 +93,7 @@ class OrdersApiTest {
     @Test
     void keyRotationAtTheAuthServerKeepsOldTokensAndAcceptsNewOnes() throws Exception {
         String before = alice();
-        String admin = "Bearer " + login("admin", "admin-pass", "openid");
+        String admin = "Bearer " + login("admin", "admin-pass", "openid admin");
         Http.Response rotated = authHttp.send("/admin/keys/rotate", "POST", null, null, admin);
         assertEquals(200, rotated.status(), rotated::toString);
 

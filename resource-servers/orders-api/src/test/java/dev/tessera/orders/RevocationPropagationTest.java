@@ -107,7 +107,10 @@ class RevocationPropagationTest {
 
     @Test
     void adminKickReachesEveryReplica() throws Exception {
-        String admin = "Bearer " + login("admin", "admin-pass").field("access_token");
+        Http.Response adminLogin = authHttp.postForm("/oauth/token", "cli", "cli-secret", params("grant_type", "password",
+                "username", "admin", "password", "admin-pass", "scope", "admin"));
+        assertEquals(200, adminLogin.status(), adminLogin::toString);
+        String admin = "Bearer " + adminLogin.field("access_token");
         Http.Response bob = login("bob", "bob-pass");
         var claims = SignedJWT.parse(bob.field("access_token")).getJWTClaimsSet();
         assertAcceptedEverywhere(bob.field("access_token"));

@@ -27,6 +27,13 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import java.util.Optional;
+import dev.tessera.auth.apidocs.OAuthForms;
+import dev.tessera.auth.error.OAuthErrorBody;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 
 /**
  * {@code POST /oauth/revoke} (RFC 7009). A refresh token revokes its family and the access
@@ -56,6 +63,12 @@ public class RevocationController {
         this.signOut = signOut;
     }
 
+    @Operation(summary = "Revocation (RFC 7009): 200 whether or not the token was known", security = @SecurityRequirement(name = "client"),
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    mediaType = "application/x-www-form-urlencoded", schema = @Schema(implementation = OAuthForms.RevocationForm.class))),
+            responses = {@ApiResponse(responseCode = "200", description = "revoked, or never valid"),
+                @ApiResponse(responseCode = "400", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                        schema = @Schema(implementation = OAuthErrorBody.class)))})
     @Post(uri = "/oauth/revoke", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
     public HttpResponse<?> revoke(HttpRequest<?> request, @Nullable @Body String body) {
         OAuthParameters params = OAuthParameters.fromForm(request, body);

@@ -70,7 +70,7 @@ public class LoginController {
     }
 
     @Get("/login")
-    public HttpResponse<String> page(HttpRequest<?> request, @Nullable @QueryValue("request") String requestId) {
+    public HttpResponse<?> page(HttpRequest<?> request, @Nullable @QueryValue("request") String requestId) {
         Optional<AuthorizationRequest> authorization = resume(requestId);
         if (requestId != null && authorization.isEmpty()) {
             return Pages.message(HttpStatus.BAD_REQUEST, "This sign-in has expired",
@@ -103,7 +103,7 @@ public class LoginController {
             user = passwords.authenticate(username, form.optional("password").orElse(""), clientId, RequestOrigin.ip(request), "sso");
         } catch (OAuthException e) {
             HttpStatus status = e.error() == OAuthError.SLOW_DOWN ? HttpStatus.TOO_MANY_REQUESTS : HttpStatus.UNAUTHORIZED;
-            MutableHttpResponse<String> retry = form(request, status, requestId, authorization, e.description(), username);
+            MutableHttpResponse<?> retry = form(request, status, requestId, authorization, e.description(), username);
             if (e.retryAfter() != null) {
                 retry.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, e.retryAfter().toSeconds())));
             }
@@ -139,7 +139,7 @@ public class LoginController {
         });
     }
 
-    private MutableHttpResponse<String> form(HttpRequest<?> request, HttpStatus status, String requestId,
+    private MutableHttpResponse<?> form(HttpRequest<?> request, HttpStatus status, String requestId,
                                              Optional<AuthorizationRequest> authorization, String error, String username) {
         String csrf = SsoCookies.newCsrfToken();
         return Pages.login(status, csrf, requestId, authorization.map(a -> a.client().name()).orElse(null), error, username)

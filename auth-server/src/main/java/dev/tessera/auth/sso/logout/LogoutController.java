@@ -132,7 +132,7 @@ public class LogoutController {
     }
 
     /** Asks before signing the browser's session out; the form carries where to return afterwards. */
-    private MutableHttpResponse<String> confirmation(HttpRequest<?> request, Optional<String> clientId,
+    private MutableHttpResponse<?> confirmation(HttpRequest<?> request, Optional<String> clientId,
                                                      Optional<String> postLogout, Optional<String> state) {
         Map<String, String> carried = new java.util.LinkedHashMap<>();
         clientId.ifPresent(id -> carried.put("client_id", id));

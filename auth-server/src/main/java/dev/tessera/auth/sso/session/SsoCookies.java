@@ -50,6 +50,14 @@ public class SsoCookies {
         return Hashes.randomToken(24);
     }
 
+    /**
+     * The CSRF token this browser already has, for pages with several forms that may be open in several
+     * tabs (console, account): they share the cookie's token instead of each replacing it.
+     */
+    public static Optional<String> currentCsrfToken(HttpRequest<?> request) {
+        return request.getCookies().findCookie(CSRF_COOKIE).map(Cookie::getValue).filter(t -> t.length() == 32);
+    }
+
     /** The form's token equals the cookie's, compared in constant time. */
     public static boolean csrfMatches(HttpRequest<?> request, Optional<String> formToken) {
         Optional<String> cookie = request.getCookies().findCookie(CSRF_COOKIE).map(Cookie::getValue);

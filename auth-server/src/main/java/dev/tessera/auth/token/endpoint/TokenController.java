@@ -26,6 +26,13 @@ import io.micronaut.security.rules.SecurityRule;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import dev.tessera.auth.apidocs.OAuthForms;
+import dev.tessera.auth.error.OAuthErrorBody;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 
 /**
  * {@code POST /oauth/token} (RFC 6749 §3.2) and {@code POST /refresh}, its alias for the refresh
@@ -55,12 +62,26 @@ public class TokenController {
         this.meters = meters;
     }
 
+    @Operation(summary = "Token endpoint (RFC 6749 §3.2): authorization_code + PKCE, password, client_credentials, refresh_token",
+            security = @SecurityRequirement(name = "client"),
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    mediaType = "application/x-www-form-urlencoded", schema = @Schema(implementation = OAuthForms.TokenForm.class))),
+            responses = {
+                @ApiResponse(responseCode = "200", description = "tokens (RFC 6749 §5.1)", content = @Content(
+                        mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenResponse.class))),
+                @ApiResponse(responseCode = "400", description = "RFC 6749 §5.2", content = @Content(
+                        mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OAuthErrorBody.class))),
+                @ApiResponse(responseCode = "401", description = "invalid_client, with WWW-Authenticate"),
+                @ApiResponse(responseCode = "429", description = "a locked login, with Retry-After")})
     @Post(uri = "/oauth/token", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
     public HttpResponse<TokenResponse> token(HttpRequest<?> request, @Nullable @Body String body) {
         OAuthParameters params = OAuthParameters.fromForm(request, body);
         return issue(request, params, params.required("grant_type"));
     }
 
+    @Operation(summary = "The refresh grant, also as JSON {\"refresh_token\": \"...\"}", security = @SecurityRequirement(name = "client"),
+            responses = @ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = TokenResponse.class))))
     @Post(uri = "/refresh", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
     public HttpResponse<TokenResponse> refresh(HttpRequest<?> request, @Nullable @Body String body) {
         OAuthParameters params = OAuthParameters.fromFormOrJson(request, body, json);

@@ -7,6 +7,7 @@ import dev.tessera.auth.device.Device;
 import dev.tessera.auth.device.DeviceStore;
 import dev.tessera.auth.error.OAuthException;
 import dev.tessera.auth.revocation.RevocationService;
+import dev.tessera.auth.scope.Scopes;
 import dev.tessera.auth.sso.authorize.AuthorizationCodes;
 import dev.tessera.auth.token.issue.IssuedAccessToken;
 import dev.tessera.auth.token.issue.OidcTokenIssuer;
@@ -100,7 +101,7 @@ public class AuthorizationCodeGrant implements Grant<AuthorizationCodeRequest> {
                 // The browser device the code names must be the code's user's own.
                 .filter(device -> device.userId().equals(user.id()))
                 .orElseThrow(() -> OAuthException.invalidGrant("the sign-in this code belongs to has ended"));
-        Set<String> scope = new TreeSet<>(grant.scope());
+        Set<String> scope = Scopes.grantable(new TreeSet<>(grant.scope()), user.roles());
         UserTokens.StartedFamily family = request.client().allowsGrant("refresh_token")
                 ? userTokens.startFamily(user.id(), request.client().id(), deviceId, scope, clock.instant()) : null;
         IssuedAccessToken access = userTokens.issueAccess(user, request.client(), scope, deviceId);

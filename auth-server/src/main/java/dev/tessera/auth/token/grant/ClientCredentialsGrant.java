@@ -35,7 +35,7 @@ public class ClientCredentialsGrant implements Grant<ClientCredentialsRequest> {
         if (!request.client().confidential()) {
             throw OAuthException.of(OAuthError.UNAUTHORIZED_CLIENT, "public clients cannot use client_credentials");
         }
-        Set<String> scope = Scopes.resolve(request.scope(), request.client());
+        Set<String> scope = Scopes.grantable(Scopes.resolve(request.scope(), request.client()), Set.of());
         IssuedAccessToken token = issuer.issue(new AccessTokenRequest(request.client().id(), request.client().id(),
                 scope, null, null, Set.of(), request.client().accessTokenType()));
         return TokenResponse.bearer(token, null, scope, null);

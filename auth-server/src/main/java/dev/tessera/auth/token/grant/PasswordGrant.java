@@ -66,7 +66,8 @@ public class PasswordGrant implements Grant<PasswordRequest> {
         Set<String> scope = Scopes.resolve(request.scope(), request.client());
         User user = passwordLogin.authenticate(request.username(), request.password(), request.client().id(), request.ip(),
                 "grant=password");
-        LoginResult result = transactions.executeWrite(status -> login(user, request.client(), scope, request.device(),
+        Set<String> granted = Scopes.grantable(scope, user.roles());
+        LoginResult result = transactions.executeWrite(status -> login(user, request.client(), granted, request.device(),
                 request.ip()));
         // Most logins sign nothing out and publish nothing.
         if (!result.displaced().isEmpty()) {
