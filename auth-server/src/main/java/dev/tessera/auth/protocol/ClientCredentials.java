@@ -54,6 +54,9 @@ public record ClientCredentials(String clientId, Optional<String> secret, Method
         try {
             String id = URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8);
             String secret = URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8);
+            if (OAuthParameters.hasControlCharacter(id) || OAuthParameters.hasControlCharacter(secret)) {
+                throw OAuthException.invalidClient("control character in Basic credentials");
+            }
             return new ClientCredentials(id, Optional.of(secret), Method.BASIC);
         } catch (IllegalArgumentException e) {
             throw OAuthException.invalidClient("malformed Basic credentials");

@@ -89,6 +89,17 @@ public final class OAuthParameters {
         return new OAuthParameters(values);
     }
 
+    /** True when the text holds a C0 control character or DEL, which no OAuth parameter may carry. */
+    public static boolean hasControlCharacter(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c == 0x7F) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static void checkBodyLength(String text) {
         if (text.length() > MAX_BODY_LENGTH) {
             throw OAuthException.invalidRequest("request body is too large");
@@ -101,6 +112,10 @@ public final class OAuthParameters {
         }
         if (value.isEmpty()) {
             return; // RFC 6749 §3.1: sent without a value = omitted
+        }
+        if (hasControlCharacter(name) || hasControlCharacter(value)) {
+            // RFC 6749 Appendix A: no parameter's syntax admits control characters (NUL, CR, LF...).
+            throw OAuthException.invalidRequest("parameter " + safeName(name) + " contains a control character");
         }
         // RFC 6749 §3.1, §3.2: request parameters MUST NOT be included more than once.
         if (values.putIfAbsent(name, value) != null) {
