@@ -33,6 +33,11 @@ public final class OAuthException extends RuntimeException {
         return new OAuthException(OAuthError.SLOW_DOWN, description, description, retryAfter);
     }
 
+    /** A dependency or resource is saturated or away: 503 temporarily_unavailable with Retry-After. */
+    public static OAuthException unavailable(String description, Duration retryAfter) {
+        return new OAuthException(OAuthError.TEMPORARILY_UNAVAILABLE, description, description, retryAfter);
+    }
+
     public static OAuthException invalidRequest(String description) {
         return of(OAuthError.INVALID_REQUEST, description);
     }
