@@ -1,22 +1,27 @@
 package dev.tessera.auth.crypto;
 
+import dev.tessera.auth.error.OAuthException;
+import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.concurrent.Semaphore;
-import jakarta.inject.Singleton;
+import java.util.concurrent.TimeUnit;
 
 /**
  * argon2id in the PHC string format ({@code $argon2id$v=19$m=19456,t=2,p=1$salt$hash}), so a
  * stored hash carries its own cost and old hashes keep verifying after the cost is raised.
  * Concurrent hashes are bounded: each one allocates {@code m} KiB, and a login flood must not
- * exhaust memory. The computation is an {@link Argon2Engine}: libargon2 where it is installed,
+ * exhaust memory; a hash that waits longer than {@code max-wait} for its turn is answered 503.
+ * The computation is an {@link Argon2Engine}: libargon2 where it is installed,
  * BouncyCastle otherwise (see {@link CryptoFactory}); both produce the same bytes.
  */
 @Singleton
 public class Argon2Hasher {
 
+    private static final Duration BUSY_RETRY_AFTER = Duration.ofSeconds(2);
     private static final int SALT_BYTES = 16;
     private static final int HASH_BYTES = 32;
     private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
@@ -58,12 +63,26 @@ public class Argon2Hasher {
     }
 
     private byte[] compute(String secret, byte[] salt, int memoryKib, int iterations, int parallelism, int length) {
+        // The permit comes before anything is allocated: queued requests hold a thread, never memory.
+        awaitTurn();
         byte[] password = secret.getBytes(StandardCharsets.UTF_8);
-        permits.acquireUninterruptibly();
         try {
             return engine.argon2id(password, salt, memoryKib, iterations, parallelism, length);
         } finally {
             permits.release();
+        }
+    }
+
+    private void awaitTurn() {
+        boolean turn;
+        try {
+            turn = permits.tryAcquire(cost.maxWait().toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            turn = false;
+        }
+        if (!turn) {
+            throw OAuthException.unavailable("too many sign-ins at once; retry shortly", BUSY_RETRY_AFTER);
         }
     }
 

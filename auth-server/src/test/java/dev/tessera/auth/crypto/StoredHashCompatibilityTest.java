@@ -3,6 +3,7 @@ package dev.tessera.auth.crypto;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -13,7 +14,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class StoredHashCompatibilityTest {
 
-    private final Argon2Properties cost = new Argon2Properties(19456, 2, 1, 0);
+    private final Argon2Properties cost = new Argon2Properties(19456, 2, 1, 0, Duration.ofSeconds(2));
     private final Argon2Hasher java = new Argon2Hasher(cost, new JavaArgon2());
     private final Argon2Hasher nativeHasher = new Argon2Hasher(cost, NativeArgon2.load(new JavaArgon2()));
 
