@@ -43,6 +43,14 @@ public class MemorySessionStore implements SessionStore, OneTimeStore {
     }
 
     @Override
+    public boolean replaceTokens(WebSession refreshed) {
+        long now = clock.millis();
+        return sessions.computeIfPresent(refreshed.id(), (id, held) -> held.expiresAtMillis <= now ? null
+                : new Held<>(held.value.withTokens(refreshed.refreshToken(), refreshed.accessExpiresAt()),
+                        now + ttl.toMillis())) != null;
+    }
+
+    @Override
     public Optional<WebSession> find(String id) {
         if (id == null) {
             return Optional.empty();

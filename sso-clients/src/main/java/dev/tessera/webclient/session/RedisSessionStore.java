@@ -4,6 +4,7 @@ import dev.tessera.webclient.WebClientProperties;
 import io.lettuce.core.LettuceFutures;
 import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.RedisFuture;
+import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
@@ -31,6 +32,13 @@ import java.util.concurrent.TimeoutException;
 @Singleton
 @Requires(property = "tessera.web-client.session-store", value = "redis", defaultValue = "redis")
 public class RedisSessionStore implements SessionStore, OneTimeStore {
+
+    private static final String REPLACE_TOKENS = """
+            if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+            redis.call('HSET', KEYS[1], 'refresh_token', ARGV[1], 'access_expires_at', ARGV[2])
+            redis.call('PEXPIRE', KEYS[1], ARGV[3])
+            return 1
+            """;
 
     private final RedisCommands<String, String> redis;
     private final RedisAsyncCommands<String, String> pipeline;
@@ -69,6 +77,15 @@ public class RedisSessionStore implements SessionStore, OneTimeStore {
         long ttl = properties.sessionTtl().toMillis();
         await(pipeline.hset(key(session.id()), fields), pipeline.pexpire(key(session.id()), ttl),
                 pipeline.sadd(sidKey(session.sid()), session.id()), pipeline.pexpire(sidKey(session.sid()), ttl * 48));
+    }
+
+    @Override
+    public boolean replaceTokens(WebSession refreshed) {
+        // One script: the check and the write cannot be split by a back-channel logout's DEL.
+        Long written = redis.eval(REPLACE_TOKENS, ScriptOutputType.INTEGER, new String[] {key(refreshed.id())},
+                refreshed.refreshToken() == null ? "" : refreshed.refreshToken(),
+                Long.toString(refreshed.accessExpiresAt().toEpochMilli()), Long.toString(properties.sessionTtl().toMillis()));
+        return written != null && written == 1L;
     }
 
     @Override

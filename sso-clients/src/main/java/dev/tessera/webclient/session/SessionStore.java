@@ -7,6 +7,12 @@ public interface SessionStore {
 
     void save(WebSession session);
 
+    /**
+     * Saves new tokens into a session that still exists; false (and nothing written) when it has ended
+     * meanwhile, so a refresh finishing after a back-channel logout cannot bring the session back.
+     */
+    boolean replaceTokens(WebSession refreshed);
+
     Optional<WebSession> find(String id);
 
     void delete(String id);

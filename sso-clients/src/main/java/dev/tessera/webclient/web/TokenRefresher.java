@@ -89,7 +89,10 @@ public class TokenRefresher {
             TokenEndpoint.Tokens fresh = tokens.refresh(session.refreshToken());
             WebSession updated = session.withTokens(fresh.refreshToken(),
                     clock.instant().plusSeconds(fresh.expiresIn()).truncatedTo(ChronoUnit.MILLIS));
-            sessions.save(updated);
+            if (!sessions.replaceTokens(updated)) {
+                LOG.info("session {} ended while its tokens were refreshed; not bringing it back", session.id());
+                return Optional.empty();
+            }
             return Optional.of(updated);
         } catch (TokenEndpoint.Refused e) {
             if ("invalid_grant".equals(e.error())) {

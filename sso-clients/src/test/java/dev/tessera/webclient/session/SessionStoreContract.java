@@ -43,6 +43,19 @@ public abstract class SessionStoreContract {
     }
 
     @Test
+    void replacingTokensUpdatesALiveSessionButNeverRevivesAnEndedOne() {
+        WebSession session = session("sid-" + UUID.randomUUID());
+        sessions().save(session);
+        WebSession refreshed = session.withTokens("refresh-y", session.accessExpiresAt().plusSeconds(60));
+        assertTrue(sessions().replaceTokens(refreshed));
+        assertEquals(refreshed, sessions().find(session.id()).orElseThrow());
+
+        sessions().deleteBySid(session.sid()); // a back-channel logout lands while the next refresh is in flight
+        assertFalse(sessions().replaceTokens(refreshed.withTokens("refresh-z", refreshed.accessExpiresAt().plusSeconds(60))));
+        assertTrue(sessions().find(session.id()).isEmpty(), "the ended session stays ended");
+    }
+
+    @Test
     void deleteEndsOneSession() {
         WebSession a = session("sid-" + UUID.randomUUID());
         WebSession b = session(a.sid());
