@@ -30,8 +30,9 @@ import org.slf4j.LoggerFactory;
  * Keeps the {@link RevocationView} current: snapshot of the mark keys, then {@code XREAD BLOCK} on
  * the revocation stream from the last id seen (both as {@link RevocationWire} encodes them). The stream position is taken before the
  * snapshot, so nothing falls between them (an event in both is applied twice, harmlessly). After
- * any failure the next successful connection takes a fresh snapshot, which also covers events the
- * bounded stream may have trimmed meanwhile.
+ * any failure, and whenever the stream no longer holds the last event read (trimmed past a reader that
+ * fell behind, or lost with Redis's data), the next read takes a fresh snapshot. A snapshot loads into
+ * a map of its own and is swapped in whole: lookups never see a half-loaded view.
  */
 @Context
 public class RevocationFeed {
@@ -80,6 +81,11 @@ public class RevocationFeed {
                     snapshot(redis);
                     view.markFresh();
                 }
+                if (lostSince(redis, lastId)) {
+                    LOG.warn("revocation stream no longer holds {} (trimmed past this reader, or Redis lost it): resnapshot", lastId);
+                    lastId = null;
+                    continue;
+                }
                 List<StreamMessage<String, String>> events = redis.xread(
                         XReadArgs.Builder.block(properties.block()).count(BATCH),
                         XReadArgs.StreamOffset.from(RevocationWire.STREAM, lastId));
@@ -125,22 +131,35 @@ public class RevocationFeed {
         return last.isEmpty() ? "0-0" : last.get(0).getId();
     }
 
+    /**
+     * Whether events after {@code lastId} may be gone: the stream's oldest entry is newer than the last
+     * one read (the bounded stream was trimmed past this reader), or the stream vanished (Redis lost it).
+     */
+    private boolean lostSince(RedisCommands<String, String> redis, String lastId) {
+        if ("0-0".equals(lastId)) {
+            return false;
+        }
+        List<StreamMessage<String, String>> first = redis.xrange(RevocationWire.STREAM, Range.create("-", "+"), Limit.from(1));
+        return first.isEmpty() || StreamIds.compare(first.get(0).getId(), lastId) > 0;
+    }
+
     private void snapshot(RedisCommands<String, String> redis) {
-        view.clear();
+        RevocationView.Snapshot snapshot = view.snapshot();
         ScanArgs match = ScanArgs.Builder.matches(RevocationWire.keyPattern()).limit(BATCH);
         KeyScanCursor<String> cursor = redis.scan(match);
         int count = 0;
         while (true) {
-            count += load(redis, cursor.getKeys());
+            count += load(redis, cursor.getKeys(), snapshot);
             if (cursor.isFinished()) {
                 break;
             }
             cursor = redis.scan(ScanCursor.of(cursor.getCursor()), match);
         }
+        snapshot.install();
         LOG.info("revocation snapshot: {} entries", count);
     }
 
-    private int load(RedisCommands<String, String> redis, List<String> keys) {
+    private int load(RedisCommands<String, String> redis, List<String> keys, RevocationView.Snapshot snapshot) {
         if (keys.isEmpty()) {
             return 0;
         }
@@ -154,7 +173,7 @@ public class RevocationFeed {
             long ttl = redis.pttl(value.getKey());
             java.util.Optional<RevocationTarget> target = RevocationWire.target(value.getKey());
             if (ttl > 0 && target.isPresent()) {
-                view.apply(new RevocationEvent(target.get().kind(), target.get().subject(),
+                snapshot.apply(new RevocationEvent(target.get().kind(), target.get().subject(),
                         Instant.ofEpochMilli(RevocationWire.revokedAtMillis(value.getValue())), Instant.ofEpochMilli(now + ttl),
                         "snapshot"));
                 loaded++;

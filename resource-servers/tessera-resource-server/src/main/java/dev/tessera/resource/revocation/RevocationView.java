@@ -23,7 +23,7 @@ public class RevocationView {
     }
 
     private final Clock clock;
-    private final Map<RevocationTarget, Mark> marks = new ConcurrentHashMap<>();
+    private volatile Map<RevocationTarget, Mark> marks = new ConcurrentHashMap<>();
     private volatile long freshAtMillis = Long.MIN_VALUE / 2;
 
     public RevocationView(Clock clock) {
@@ -32,12 +32,16 @@ public class RevocationView {
 
     /** Applies one revocation; one that no longer matters is ignored. */
     public void apply(RevocationEvent event) {
+        apply(marks, event);
+    }
+
+    private void apply(Map<RevocationTarget, Mark> into, RevocationEvent event) {
         long relevantUntil = event.relevantUntil().toEpochMilli();
         if (relevantUntil <= clock.millis()) {
             return;
         }
         // Keep the latest mark: a later revoked-before covers everything an earlier one did.
-        marks.merge(event.target(), new Mark(event.revokedAt().toEpochMilli(), relevantUntil),
+        into.merge(event.target(), new Mark(event.revokedAt().toEpochMilli(), relevantUntil),
                 (old, fresh) -> fresh.revokedAtMillis >= old.revokedAtMillis ? fresh : old);
     }
 
@@ -49,9 +53,24 @@ public class RevocationView {
         });
     }
 
-    /** Drops everything, before a fresh snapshot is applied. */
-    void clear() {
-        marks.clear();
+    /**
+     * A snapshot being loaded: it fills a map of its own while lookups keep answering from the current
+     * one, and {@link Snapshot#install()} swaps it in at once. Never an empty view in between.
+     */
+    Snapshot snapshot() {
+        return new Snapshot();
+    }
+
+    final class Snapshot {
+        private final Map<RevocationTarget, Mark> loading = new ConcurrentHashMap<>();
+
+        void apply(RevocationEvent event) {
+            RevocationView.this.apply(loading, event);
+        }
+
+        void install() {
+            marks = loading;
+        }
     }
 
     /** Forgets entries whose tokens have all expired. */

@@ -100,7 +100,7 @@ public class TesseraTokenValidator implements TokenValidator<HttpRequest<?>> {
         }
     }
 
-    /** A token verified before: only what can change since is checked again, expiry and revocation. */
+    /** A token verified before: only what can change since is checked again: expiry, revocation, its key. */
     private Mono<Authentication> recheck(String token, VerifiedTokenCache.Entry seen) {
         if (seen.usableUntilMillis() <= clock.millis()) {
             verified.remove(token);
@@ -108,6 +108,11 @@ public class TesseraTokenValidator implements TokenValidator<HttpRequest<?>> {
         }
         if (revocations.isRevoked(seen.token())) {
             return reject(new InvalidJwtException("revoked", "jti " + seen.token().jti()));
+        }
+        if (!jwks.knows(seen.kid())) {
+            // The issuer withdrew the key (a compromised key is removed from the JWKS): what it signed is void.
+            verified.remove(token);
+            return reject(new InvalidJwtException("unknown_kid", "key " + seen.kid() + " is no longer published"));
         }
         return Mono.just(seen.authentication());
     }
@@ -137,7 +142,8 @@ public class TesseraTokenValidator implements TokenValidator<HttpRequest<?>> {
         }
         Authentication authentication = Authentication.build(token.subject(), roles(token), token.claims());
         long usableUntil = token.expiresAt().plus(properties.clockSkew()).toEpochMilli();
-        verified.put(jwt.getParsedString(), new VerifiedTokenCache.Entry(authentication, token.revocable(), usableUntil));
+        verified.put(jwt.getParsedString(), new VerifiedTokenCache.Entry(authentication, token.revocable(), usableUntil,
+                jwt.getHeader().getKeyID()));
         return authentication;
     }
 

@@ -14,8 +14,11 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class VerifiedTokenCache {
 
-    /** A verified token: what the request needs, and what expiry and revocation checks need. */
-    record Entry(Authentication authentication, RevocableToken token, long usableUntilMillis) {
+    /**
+     * A verified token: what the request needs, what expiry and revocation checks need, and the kid of
+     * the key that verified it (a key the issuer withdraws no longer vouches for it).
+     */
+    record Entry(Authentication authentication, RevocableToken token, long usableUntilMillis, String kid) {
     }
 
     private final int maxEntries;

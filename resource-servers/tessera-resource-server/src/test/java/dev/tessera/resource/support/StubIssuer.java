@@ -70,6 +70,11 @@ public final class StubIssuer implements AutoCloseable {
         }
     }
 
+    /** Takes a key out of the published JWKS, as an issuer does with a compromised key. */
+    public void withdraw(RSAKey key) {
+        keys.remove(key);
+    }
+
     public RSAKey activeKey() {
         return keys.get(0);
     }

@@ -145,6 +145,24 @@ class TokenValidationTest {
     }
 
     @Test
+    void aTokenOfAWithdrawnKeyIsRefusedEvenWhenItsVerificationIsCached() {
+        clock.advance(Duration.ofSeconds(11));
+        var compromised = issuer.rotate();
+        String signedByIt = token();
+        clock.advance(Duration.ofSeconds(11));
+        assertEquals(200, http.get("/api/profile", "Bearer " + signedByIt).status(), "verified and cached");
+
+        clock.advance(Duration.ofSeconds(11));
+        issuer.rotate();
+        issuer.withdraw(compromised);
+        String signedByTheNewKey = token();
+        assertEquals(200, http.get("/api/profile", "Bearer " + signedByTheNewKey).status(),
+                "the new kid makes the replica fetch the JWKS, which no longer has the withdrawn key");
+
+        assertInvalidToken(signedByIt, "a cached verification does not outlive the key that made it");
+    }
+
+    @Test
     void aFloodOfUnknownKidsCostsTheIssuerAtMostOneFetchPerInterval() throws Exception {
         clock.advance(Duration.ofSeconds(11));
         MeterRegistry meters = api.getApplicationContext().getBean(MeterRegistry.class);
