@@ -14,4 +14,14 @@ public interface Denylist {
      * made at or after its issue time ({@link dev.tessera.contract.revocation.RevocationRule}).
      */
     boolean isRevoked(RevocableToken token);
+
+    /**
+     * Whether the denylist holds every live revocation. False after the store lost its data (a Redis
+     * restarted without persistence, or flushed) until {@link #markComplete} after a full re-publish;
+     * meanwhile {@link #isRevoked} throws {@link IncompleteDenylistException}.
+     */
+    boolean isComplete();
+
+    /** Every live revocation has been published into it again. */
+    void markComplete();
 }

@@ -96,6 +96,17 @@ public class JdbcRevocationOutbox implements RevocationOutbox {
         return RevocationRule.isRevoked(token, marks::get);
     }
 
+    @Override
+    @Transactional
+    public int requeueLive(Instant now) {
+        return jdbc.prepareStatement(
+                "UPDATE revocation_outbox SET published_at = NULL WHERE published_at IS NOT NULL AND relevant_until > ?",
+                statement -> {
+                    statement.setTimestamp(1, Timestamp.from(now));
+                    return statement.executeUpdate();
+                });
+    }
+
     /** Deletes published rows whose tokens have all expired; returns how many. */
     @Override
     @Transactional

@@ -8,8 +8,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Whether a verified access token has been revoked: Redis answers in one round trip; when Redis is
- * unreachable, PostgreSQL answers from the revocation outbox, which holds every revocation ever
- * made (durable first). The auth server therefore neither fails open nor locks its own
+ * unreachable, or lost its data and is being rebuilt, PostgreSQL answers from the revocation outbox,
+ * which holds every revocation ever made (durable first). The auth server therefore neither fails open nor locks its own
  * administrators out during a Redis outage.
  */
 @Singleton
@@ -28,8 +28,8 @@ public class RevocationChecker {
     public boolean isRevoked(VerifiedAccessToken token) {
         try {
             return denylist.isRevoked(token.revocable());
-        } catch (RedisException e) {
-            LOG.debug("denylist unreachable, asking PostgreSQL: {}", e.getMessage());
+        } catch (RedisException | IncompleteDenylistException e) {
+            LOG.debug("denylist unreachable or being rebuilt, asking PostgreSQL: {}", e.getMessage());
             return outbox.isRevoked(token.revocable());
         }
     }

@@ -22,6 +22,9 @@ public interface RevocationOutbox {
     /** The same question as {@link Denylist#isRevoked}, with the same rule, from the outbox's live marks. */
     boolean isRevoked(RevocableToken token);
 
+    /** Marks every published row that still matters as pending again (Redis lost them); returns how many. */
+    int requeueLive(Instant now);
+
     /** Deletes published rows whose tokens have all expired; returns how many. */
     int prune(Instant now);
 

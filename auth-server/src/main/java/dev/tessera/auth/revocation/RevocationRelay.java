@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Moves revocations from the PostgreSQL outbox to Redis: right after each revoking transaction
  * commits, and every second for anything a Redis outage left behind. While Redis is unreachable
- * the relay reports {@link #degraded()} and the rows wait.
+ * the relay reports {@link #degraded()} and the rows wait. When Redis lost its data, the relay
+ * publishes every live revocation again ({@link #republishIfRedisLostItsData}).
  */
 @Singleton
 public class RevocationRelay {
@@ -60,6 +61,7 @@ public class RevocationRelay {
 
     @Scheduled(fixedDelay = "1s", initialDelay = "1s")
     void relayPeriodically() {
+        republishIfRedisLostItsData();
         relayNow();
         try {
             lagSeconds = outbox.oldestPendingAgeSeconds(clock.instant());
@@ -74,6 +76,32 @@ public class RevocationRelay {
             outbox.prune(clock.instant());
         } catch (RuntimeException e) {
             LOG.warn("could not prune the revocation outbox: {}", e.getMessage());
+        }
+    }
+
+    /**
+     * Redis without the epoch key is new, or lost its data (restarted without persistence, flushed): every
+     * revocation that still matters goes back on the queue and is published again; only then is the epoch
+     * written. Until it is, {@link RevocationChecker} answers from PostgreSQL and resource servers that saw
+     * the old epoch wait for the new one. Several replicas may do this at once: a mark written twice is the
+     * same mark.
+     */
+    public void republishIfRedisLostItsData() {
+        try {
+            if (denylist.isComplete()) {
+                return;
+            }
+            int requeued = transactions.executeWrite(status -> outbox.requeueLive(clock.instant()));
+            LOG.warn("Redis holds no revocation epoch (new, or it lost its data): publishing {} live revocations "
+                    + "again from PostgreSQL", requeued);
+            if (relayNow()) {
+                denylist.markComplete();
+                LOG.info("Redis holds every live revocation again");
+            }
+        } catch (RuntimeException e) {
+            if (degraded.compareAndSet(false, true)) {
+                LOG.warn("revocation relay degraded, revocations wait in PostgreSQL: {}", e.getMessage());
+            }
         }
     }
 

@@ -45,6 +45,13 @@ public class InMemoryRevocationOutbox implements RevocationOutbox {
     }
 
     @Override
+    public synchronized int requeueLive(Instant now) {
+        int before = (int) countPending();
+        rows.replaceAll(r -> r.publishedAt() != null && r.event().relevantUntil().isAfter(now) ? new Row(r.id(), r.event(), null) : r);
+        return (int) countPending() - before;
+    }
+
+    @Override
     public synchronized int prune(Instant now) {
         int before = rows.size();
         rows.removeIf(r -> r.publishedAt() != null && r.event().relevantUntil().isBefore(now));

@@ -1,7 +1,11 @@
 package dev.tessera.auth.revocation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tessera.contract.revocation.RevocableToken;
 import dev.tessera.contract.revocation.RevocationEvent;
 import dev.tessera.contract.revocation.RevocationWire;
 import dev.tessera.testing.TestServices;
@@ -35,7 +39,25 @@ class RedisDenylistTest extends DenylistContract implements TestPropertyProvider
 
     @Override
     protected Denylist denylist() {
+        denylist.markComplete(); // as the relay does once Redis holds every live revocation
         return denylist;
+    }
+
+    @Test
+    void withoutTheEpochRedisDoesNotAnswerUntilMarkedCompleteAgain() {
+        RevocableToken token = new RevocableToken(UUID.randomUUID().toString(), null, UUID.randomUUID().toString(), "cli",
+                Instant.now());
+        denylist.markComplete();
+        assertTrue(denylist.isComplete());
+        assertFalse(denylist.isRevoked(token));
+
+        redis.sync().del(RevocationWire.EPOCH); // Redis lost its data
+
+        assertFalse(denylist.isComplete());
+        assertThrows(IncompleteDenylistException.class, () -> denylist.isRevoked(token),
+                "\"not revoked\" from an emptied Redis means nothing");
+        denylist.markComplete();
+        assertFalse(denylist.isRevoked(token));
     }
 
     @Test

@@ -73,4 +73,22 @@ public abstract class RevocationOutboxContract {
         store().prune(now.plusSeconds(2));
         assertFalse(store().isRevoked(new RevocableToken(jti, null, id(), "cli", now)), "pruned once it stopped mattering");
     }
+
+    @Test
+    void liveRowsArePendingAgainAfterARequeueAndExpiredOnesAreNot() {
+        RevocationEvent live = new RevocationEvent(RevocationEvent.Kind.JTI, id(), now, now.plusSeconds(300), "test");
+        RevocationEvent over = new RevocationEvent(RevocationEvent.Kind.JTI, id(), now, now.plusSeconds(1), "test");
+        store().enqueue(live);
+        store().enqueue(over);
+        for (RevocationOutbox.Pending pending : store().lockPending(100_000)) {
+            store().markPublished(pending.id(), now);
+        }
+        assertTrue(store().lockPending(100_000).stream().noneMatch(p -> p.event().equals(live) || p.event().equals(over)));
+
+        assertTrue(store().requeueLive(now.plusSeconds(2)) >= 1);
+
+        List<RevocationOutbox.Pending> again = store().lockPending(100_000);
+        assertTrue(again.stream().anyMatch(p -> p.event().equals(live)), "a revocation that still matters is published again");
+        assertTrue(again.stream().noneMatch(p -> p.event().equals(over)), "one whose tokens have all expired is not");
+    }
 }

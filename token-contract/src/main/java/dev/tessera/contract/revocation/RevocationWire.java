@@ -12,8 +12,9 @@ import java.util.Optional;
  *       millis, expiring when it stops mattering ({@code relevantUntil});</li>
  *   <li>the stream {@code tessera:revocations}, one entry per revocation with the fields
  *       {@code kind subject revoked_at relevant_until reason} (millis as decimal strings).</li>
+ *   <li>the epoch key {@link #EPOCH}: Redis holds every live revocation.</li>
  * </ul>
- * The auth server writes both; a verifier snapshots the keys at start and then tails the stream.
+ * The auth server writes them; a verifier snapshots the keys at start and then tails the stream.
  */
 public final class RevocationWire {
 
@@ -23,6 +24,13 @@ public final class RevocationWire {
     public static final long STREAM_MAX_LENGTH = 100_000;
 
     private static final String KEY_PREFIX = "tessera:revoked:";
+    /**
+     * Present while Redis holds every live revocation: the auth server's relay writes it once it has
+     * published them all from PostgreSQL. Absent after Redis lost its data (restarted without persistence,
+     * flushed): then Redis's answer "not revoked" means nothing until the relay has re-published. Not a mark
+     * ({@link #target} ignores it), though it matches {@link #keyPattern}.
+     */
+    public static final String EPOCH = KEY_PREFIX + "epoch";
     private static final String KIND = "kind";
     private static final String SUBJECT = "subject";
     private static final String REVOKED_AT = "revoked_at";

@@ -46,6 +46,7 @@ public class RevocationFeed {
     private final Clock clock;
     private final Thread tailer;
     private volatile boolean running = true;
+    private boolean sawEpoch;
     private volatile StatefulRedisConnection<String, String> connection;
 
     public RevocationFeed(RedisClient client, RevocationView view, RevocationFeedProperties properties,
@@ -77,6 +78,10 @@ public class RevocationFeed {
             try {
                 RedisCommands<String, String> redis = connect();
                 if (lastId == null) {
+                    if (!epochReady(redis)) {
+                        sleep(200); // Redis lost its data and the auth server is re-publishing: stay stale
+                        continue;
+                    }
                     lastId = latestId(redis);
                     snapshot(redis);
                     view.markFresh();
@@ -136,11 +141,25 @@ public class RevocationFeed {
      * one read (the bounded stream was trimmed past this reader), or the stream vanished (Redis lost it).
      */
     private boolean lostSince(RedisCommands<String, String> redis, String lastId) {
+        if (sawEpoch && redis.exists(RevocationWire.EPOCH) == 0) {
+            return true;
+        }
         if ("0-0".equals(lastId)) {
             return false;
         }
         List<StreamMessage<String, String>> first = redis.xrange(RevocationWire.STREAM, Range.create("-", "+"), Limit.from(1));
         return first.isEmpty() || StreamIds.compare(first.get(0).getId(), lastId) > 0;
+    }
+
+    /**
+     * Whether a snapshot now would be complete. Once this replica has seen the auth server's epoch key
+     * ({@link RevocationWire#EPOCH}), its absence means Redis lost its data and the marks are being
+     * published again: a snapshot would miss them, so the replica keeps its view and waits (turning stale).
+     */
+    private boolean epochReady(RedisCommands<String, String> redis) {
+        boolean present = redis.exists(RevocationWire.EPOCH) == 1;
+        sawEpoch |= present;
+        return present || !sawEpoch;
     }
 
     private void snapshot(RedisCommands<String, String> redis) {

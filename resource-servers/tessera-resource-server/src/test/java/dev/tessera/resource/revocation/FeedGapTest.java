@@ -58,6 +58,40 @@ class FeedGapTest {
         }
     }
 
+    @Test
+    void aReplicaThatSawTheEpochKeepsItsViewUntilRedisHoldsEveryRevocationAgain() throws Exception {
+        try (StubIssuer issuer = StubIssuer.start(); RedisProcess redisProcess = RedisProcess.start()) {
+            RedisClient client = RedisClient.create(redisProcess.uri());
+            RedisCommands<String, String> redis = client.connect().sync();
+            redis.set(RevocationWire.EPOCH, "1");
+            String user = UUID.randomUUID().toString();
+            publish(redis, user, true);
+            EmbeddedServer api = ProtectedApi.start(issuer.issuer(), redisProcess.uri(), Map.of());
+            try {
+                Http http = new Http(api.getURI());
+                String token = "Bearer " + issuer.sign(Instant.now().minusSeconds(5), c -> c.subject(user));
+                assertTrue(Poll.until(() -> http.get("/api/profile", token).status() == 401, 5_000));
+
+                redis.flushall(); // Redis restarted without persistence: no marks, no stream, no epoch
+
+                long until = System.currentTimeMillis() + 2_500;
+                while (System.currentTimeMillis() < until) {
+                    assertTrue(http.get("/api/profile", token).status() != 200,
+                            "an empty snapshot is never taken while the epoch is missing");
+                    Thread.sleep(50);
+                }
+                publish(redis, user, true); // the auth server's relay publishes again, then the epoch
+                redis.set(RevocationWire.EPOCH, "2");
+                RevocationFeed feed = api.getApplicationContext().getBean(RevocationFeed.class);
+                assertTrue(Poll.until(() -> feed.state() == FeedState.LIVE, 5_000));
+                assertEquals(401, http.get("/api/profile", token).status());
+            } finally {
+                api.close();
+                client.shutdown();
+            }
+        }
+    }
+
     /** A user mark as the auth server writes it; with or without its stream event. */
     private static void publish(RedisCommands<String, String> redis, String user, boolean withEvent) {
         Instant now = Instant.now();
