@@ -141,7 +141,9 @@ public class RevocationFeed {
      * one read (the bounded stream was trimmed past this reader), or the stream vanished (Redis lost it).
      */
     private boolean lostSince(RedisCommands<String, String> redis, String lastId) {
-        if (sawEpoch && redis.exists(RevocationWire.EPOCH) == 0) {
+        if (redis.exists(RevocationWire.EPOCH) == 1) {
+            sawEpoch = true; // a replica started before the auth server wrote it learns of it here
+        } else if (sawEpoch) {
             return true;
         }
         if ("0-0".equals(lastId)) {
