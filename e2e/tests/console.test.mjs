@@ -3,22 +3,14 @@
 // signs one of her devices out (its refresh token is then refused); a non-admin gets 403; alice signs out all
 // her other devices from /account and stays signed in; the dashboard's chart renders and updates itself.
 // Screenshots of the console and the account page land in e2e/artifacts/ (docs/screenshots/ has copies).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
-import { chromium } from 'playwright-core';
-import { chromiumLaunchOptions } from '../chromium.mjs';
+import { ARTIFACTS, useBrowser } from '../browser.mjs';
 
 const AUTH = process.env.AUTH_URL ?? 'http://127.0.0.1:9000';
-const ARTIFACTS = new URL('../artifacts/', import.meta.url).pathname;
-mkdirSync(ARTIFACTS, { recursive: true });
 
-let browser;
-before(async () => {
-  browser = await chromium.launch(chromiumLaunchOptions);
-});
-after(async () => browser?.close());
+const browser = useBrowser();
 
 /** A sign-in of `username` with the cli client on a named device: what a phone or a laptop app does. */
 async function deviceLogin(username, password, deviceName) {

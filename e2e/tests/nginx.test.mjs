@@ -1,25 +1,16 @@
 // The three session schemes behind nginx, in a real browser (Debian's headless Chromium via
 // playwright-core), against the running system (`./tessera up`): a user opens the nginx address of a
 // scheme, signs in at the auth server and lands back on that nginx address, signed in.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { chromium } from 'playwright-core';
-import { chromiumLaunchOptions } from '../chromium.mjs';
+import { ARTIFACTS, useBrowser } from '../browser.mjs';
 
 const AUTH = process.env.AUTH_URL ?? 'http://127.0.0.1:9000';
 const REDIS = process.env.NGINX_REDIS_URL ?? 'http://127.0.0.1:8090';
 const STICKY = process.env.NGINX_STICKY_URL ?? 'http://127.0.0.1:8080';
 const STICKY_REPLICAS = (process.env.STICKY_REPLICA_URLS ?? 'http://127.0.0.1:8081 http://127.0.0.1:8082 http://127.0.0.1:8083').split(' ');
 
-const ARTIFACTS = new URL('../artifacts/', import.meta.url).pathname;
-mkdirSync(ARTIFACTS, { recursive: true });
-
-let browser;
-before(async () => {
-  browser = await chromium.launch(chromiumLaunchOptions);
-});
-after(async () => browser?.close());
+const browser = useBrowser();
 
 async function signInThroughNginx(page, base) {
   await page.goto(`${base}/`);

@@ -1,23 +1,15 @@
 // Single sign-on in a real browser (Debian's headless Chromium via playwright-core), against the
 // running system (`./tessera up`): log in once at mail, docs needs no password, logging out at docs
 // logs mail out (back-channel), and an admin kick of the browser device ends both sessions.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { chromium } from 'playwright-core';
-import { chromiumLaunchOptions } from '../chromium.mjs';
+import { ARTIFACTS, useBrowser } from '../browser.mjs';
 
 const AUTH = process.env.AUTH_URL ?? 'http://127.0.0.1:9000';
 const MAIL = process.env.MAIL_URL ?? 'http://127.0.0.1:8091';
 const DOCS = process.env.DOCS_URL ?? 'http://127.0.0.1:8201';
-const ARTIFACTS = new URL('../artifacts/', import.meta.url).pathname;
-mkdirSync(ARTIFACTS, { recursive: true });
 
-let browser;
-before(async () => {
-  browser = await chromium.launch(chromiumLaunchOptions);
-});
-after(async () => browser?.close());
+const browser = useBrowser();
 
 async function signInAtMail(page, shot) {
   await page.goto(`${MAIL}/`);
