@@ -1,6 +1,6 @@
 package dev.tessera.auth.keys;
 
-import dev.tessera.auth.crypto.Aead;
+import dev.tessera.contract.crypto.Aead;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;

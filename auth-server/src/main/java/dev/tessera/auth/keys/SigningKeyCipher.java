@@ -1,6 +1,6 @@
 package dev.tessera.auth.keys;
 
-import dev.tessera.auth.crypto.Aead;
+import dev.tessera.contract.crypto.Aead;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

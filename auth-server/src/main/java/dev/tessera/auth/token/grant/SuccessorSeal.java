@@ -1,6 +1,6 @@
 package dev.tessera.auth.token.grant;
 
-import dev.tessera.auth.crypto.Aead;
+import dev.tessera.contract.crypto.Aead;
 import dev.tessera.auth.error.OAuthException;
 import java.nio.charset.StandardCharsets;
 import javax.crypto.spec.SecretKeySpec;

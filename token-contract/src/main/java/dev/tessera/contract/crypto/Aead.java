@@ -1,4 +1,4 @@
-package dev.tessera.auth.crypto;
+package dev.tessera.contract.crypto;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
