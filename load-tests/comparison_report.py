@@ -319,8 +319,9 @@ def fault_table(R, docs):
             lines.append("| %s (%s, load %s) | %s | %d | %d / %d | %d (%d) | %d | %.1f s | [Gatling](%s) |" % (
                 fault, run.date, run.load, s, run.ko(s + ":"), f["failed_reads"], f.get("failed_sign_ins", 0), f["users_logged_out"],
                 f["active_at_fault"], f["logouts"], f["recovery_seconds"], link))
-    lines += ["", "Reading the table: a failed sign-in is a user who could not sign in at all (the auth server and the "
-              "web clients' pending logins need Redis; a login in flight on a killed replica loses its state). While "
+    lines += ["", "Reading the table: a failed sign-in is a user who could not sign in at all (the auth server's codes and "
+              "SSO sessions need Redis; the web clients' pending logins travel sealed in a cookie, so a login in flight "
+              "survives a killed replica). While "
               "every replica of a scheme answers 503, nginx marks them all failed and answers 502 itself. A user who "
               "must sign in again but still has an SSO session at the auth server gets a new session without a "
               "password. The rolling restart lasts longer than a user, so more users can be logged out than were "

@@ -24,7 +24,7 @@ import java.util.List;
  * @param sessionCookie  the session cookie's name; default {@code <client>_session}. Two deployments of one
  *                       client on one host (the sticky and the redis scheme) need different names
  * @param route          this replica's route, prefixed to the ids it mints ({@code <route>.<random>}) so a
- *                       load balancer can send a session and a pending login back to the replica that holds
+ *                       load balancer can send a session and a login's callback back to the replica that holds
  *                       them (the sticky scheme); none by default
  * @param trustedProxies addresses ({@code 127.0.0.1}) or networks ({@code 10.0.0.0/8}) whose
  *                       {@code X-Forwarded-*} headers are believed; nobody's by default

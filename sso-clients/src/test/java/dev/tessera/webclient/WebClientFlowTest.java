@@ -287,6 +287,114 @@ class WebClientFlowTest {
     }
 
     @Test
+    void aPendingLoginLivesInTheBrowserThatStartedItAndFinishesOnlyThere() {
+        EmbeddedServer replica = replica(redisPort, "redis");
+        try {
+            String loginCookie = clientId + "_session_login_";
+            Browser starter = new Browser();
+            Http.Response toAuthorize = starter.send("GET", base(redisPort) + "/login", null);
+            String setCookie = toAuthorize.headers().get("set-cookie").get(0);
+            assertTrue(setCookie.startsWith(loginCookie), setCookie);
+            for (String attribute : new String[] {"HTTPOnly", "SameSite=Lax", "Path=/callback", "Max-Age=600"}) {
+                assertTrue(setCookie.toLowerCase().contains(attribute.toLowerCase()), attribute + " in " + setCookie);
+            }
+            String state = Browser.query(toAuthorize.header("Location")).get("state");
+            assertTrue(starter.cookies.containsKey(loginCookie + state), "the cookie is named after the state");
+
+            // The callback URL in another browser (login CSRF: an attacker's code sent to a victim) is refused.
+            String callback = callbackOf(starter, toAuthorize);
+            Http.Response elsewhere = new Browser().send("GET", callback, null);
+            assertEquals(400, elsewhere.status(), elsewhere::toString);
+            assertTrue(elsewhere.body().contains("This sign-in link is not valid"), elsewhere.body());
+
+            // A cookie altered, or moved to another login's state, does not open.
+            Map<String, String> altered = new LinkedHashMap<>(starter.cookies);
+            String sealed = altered.get(loginCookie + state);
+            altered.put(loginCookie + state, sealed.substring(0, sealed.length() - 2) + (sealed.endsWith("AA") ? "BB" : "AA"));
+            assertEquals(400, new Browser(altered).send("GET", callback, null).status());
+            Browser other = new Browser();
+            String otherState = Browser.query(other.send("GET", base(redisPort) + "/login", null).header("Location")).get("state");
+            Map<String, String> moved = new LinkedHashMap<>();
+            moved.put(loginCookie + otherState, sealed);
+            assertEquals(400, new Browser(moved).send("GET", callback.replace(state, otherState), null).status());
+
+            // In the browser that started it, the login finishes once; the pending login's cookie is gone.
+            Http.Response home = starter.send("GET", callback, null);
+            assertEquals(302, home.status(), home::toString);
+            assertNotNull(starter.cookies.get(clientId + "_session"));
+            assertTrue(starter.cookies.keySet().stream().noneMatch(name -> name.startsWith(loginCookie)), starter.cookies::toString);
+        } finally {
+            replica.close();
+        }
+    }
+
+    @Test
+    void loginsStartedInSeveralTabsEachFinishAndABrowserKeepsAtMostFourPending() {
+        EmbeddedServer replica = replica(redisPort, "redis");
+        try {
+            String loginCookie = clientId + "_session_login_";
+            Browser browser = new Browser();
+            List<Http.Response> tabs = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                tabs.add(browser.send("GET", base(redisPort) + "/login", null));
+            }
+            assertEquals(4, browser.cookies.keySet().stream().filter(name -> name.startsWith(loginCookie)).count(),
+                    browser.cookies::toString);
+            // The two newest tabs both finish, whichever comes back first.
+            Http.Response last = browser.send("GET", callbackOf(browser, tabs.get(5)), null);
+            assertEquals(302, last.status(), last::toString);
+            Http.Response previous = browser.send("GET", callbackOf(browser, tabs.get(4)), null);
+            assertEquals(302, previous.status(), previous::toString);
+            // The oldest was dropped to keep the Cookie header small: that tab starts again.
+            assertEquals(400, browser.send("GET", callbackOf(browser, tabs.get(0)), null).status());
+        } finally {
+            replica.close();
+        }
+    }
+
+    /** Signs alice in at the auth server for the login this client response started; the callback URL with the code. */
+    private String callbackOf(Browser browser, Http.Response toAuthorize) {
+        return browser.approve(auth.issuer(), toAuthorize.header("Location"));
+    }
+
+    @Test
+    void pagesCarryAStrictPolicyAndEscapeWhatTheyShow() {
+        EmbeddedServer replica = replica(redisPort, "redis");
+        try {
+            Browser browser = new Browser();
+            Http.Response signedOut = browser.send("GET", base(redisPort) + "/", null);
+            assertEquals(200, signedOut.status());
+            assertTrue(signedOut.body().contains("id=\"login\""), signedOut.body());
+            assertStyledOnlyByItsNonce(signedOut);
+
+            browser.signIn(auth.issuer(), base(redisPort));
+            Http.Response home = browser.send("GET", base(redisPort) + "/", null);
+            assertEquals(200, home.status());
+            assertTrue(home.body().contains("<dd id=\"username\">alice</dd>"), home.body());
+            assertTrue(home.body().contains("name=\"csrf\" value=\""), "the logout form carries the CSRF token");
+            assertEquals("no-store", home.header("Cache-Control"));
+            assertEquals("DENY", home.header("X-Frame-Options"));
+            assertStyledOnlyByItsNonce(home);
+
+            // What the auth server (or whoever crafted the link) put in ?error= is shown as text.
+            Http.Response error = browser.send("GET", base(redisPort) + "/callback?error=%3Cscript%3Ealert(1)%3C/script%3E", null);
+            assertEquals(400, error.status());
+            assertTrue(error.body().contains("&lt;script&gt;alert(1)&lt;/script&gt;"), error.body());
+            assertTrue(!error.body().contains("<script>"), error.body());
+        } finally {
+            replica.close();
+        }
+    }
+
+    private static void assertStyledOnlyByItsNonce(Http.Response page) {
+        String policy = page.header("Content-Security-Policy");
+        java.util.regex.Matcher nonce = java.util.regex.Pattern.compile("style-src 'nonce-([^']+)'").matcher(policy);
+        assertTrue(nonce.find(), policy);
+        assertTrue(!policy.contains("unsafe-inline") && policy.contains("default-src 'none'"), policy);
+        assertTrue(page.body().contains("<style nonce=\"" + nonce.group(1) + "\">"), "the page's style element carries the nonce");
+    }
+
+    @Test
     void backchannelLogoutRefusesGarbage() {
         EmbeddedServer replica = replica(redisPort, "redis");
         try {

@@ -44,8 +44,11 @@ public final class Browser {
             if (name.equalsIgnoreCase("set-cookie")) {
                 for (String value : values) {
                     String[] kv = value.split(";", 2)[0].split("=", 2);
-                    if (kv.length == 2 && !kv[1].isEmpty()) {
+                    boolean expired = value.toLowerCase(java.util.Locale.ROOT).contains("max-age=0");
+                    if (kv.length == 2 && !kv[1].isEmpty() && !expired) {
                         cookies.put(kv[0], kv[1]);
+                    } else if (kv.length == 2 && expired) {
+                        cookies.remove(kv[0]); // a cookie the server expires is gone, as in a browser
                     }
                 }
             }
@@ -60,8 +63,24 @@ public final class Browser {
      */
     public Http.Response signIn(String issuer, String clientBase) {
         Http.Response toAuthorize = send("GET", clientBase + "/login", null);
-        Http.Response toLogin = send("GET", toAuthorize.header("Location"), null);
-        Http.Response page = send("GET", issuer + toLogin.header("Location"), null);
+        Http.Response home = send("GET", approve(issuer, toAuthorize.header("Location")), null);
+        if (home.status() != 302) {
+            throw new IllegalStateException("the callback did not sign in: " + home);
+        }
+        return home;
+    }
+
+    /**
+     * Follows an authorization request through the auth server as alice (the login form, unless she
+     * already has an SSO session) and returns the client's callback URL with the code.
+     */
+    public String approve(String issuer, String authorizeUrl) {
+        Http.Response atAuthServer = send("GET", authorizeUrl, null);
+        String location = atAuthServer.header("Location");
+        if (!location.startsWith("/")) {
+            return location; // alice already has an SSO session: straight back to the client
+        }
+        Http.Response page = send("GET", issuer + location, null);
         Map<String, String> form = new LinkedHashMap<>();
         Matcher m = INPUT.matcher(page.body());
         while (m.find()) {
@@ -69,11 +88,18 @@ public final class Browser {
         }
         form.put("username", "alice");
         form.put("password", "alice-pass");
-        Http.Response toCallback = send("POST", issuer + "/login", Http.form(form));
-        Http.Response home = send("GET", toCallback.header("Location"), null);
-        if (home.status() != 302) {
-            throw new IllegalStateException("the callback did not sign in: " + home);
+        return send("POST", issuer + "/login", Http.form(form)).header("Location");
+    }
+
+    /** The query parameters of a URL, decoded. */
+    public static Map<String, String> query(String url) {
+        Map<String, String> params = new LinkedHashMap<>();
+        String raw = URI.create(url).getRawQuery();
+        for (String pair : raw == null ? new String[0] : raw.split("&")) {
+            String[] kv = pair.split("=", 2);
+            params.put(java.net.URLDecoder.decode(kv[0], java.nio.charset.StandardCharsets.UTF_8),
+                    kv.length == 2 ? java.net.URLDecoder.decode(kv[1], java.nio.charset.StandardCharsets.UTF_8) : "");
         }
-        return home;
+        return params;
     }
 }

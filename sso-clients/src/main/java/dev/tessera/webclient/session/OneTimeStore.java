@@ -3,7 +3,7 @@ package dev.tessera.webclient.session;
 import java.time.Duration;
 import java.util.Optional;
 
-/** Short-lived values used once: pending logins by state, seen logout-token jtis. */
+/** Short-lived values used once: the jtis of logout tokens already acted on (replay protection). */
 public interface OneTimeStore {
 
     /** Stores the value unless the key exists; false when it did (a replay). */

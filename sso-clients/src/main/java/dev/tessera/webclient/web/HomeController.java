@@ -24,29 +24,19 @@ public class HomeController {
     private final WebClientProperties properties;
     private final SessionCookies cookies;
     private final TokenRefresher refresher;
+    private final Pages pages;
 
-    public HomeController(WebClientProperties properties, SessionCookies cookies, TokenRefresher refresher) {
+    public HomeController(WebClientProperties properties, SessionCookies cookies, TokenRefresher refresher, Pages pages) {
         this.properties = properties;
         this.cookies = cookies;
         this.refresher = refresher;
+        this.pages = pages;
     }
 
     @Get
-    public HttpResponse<String> home(HttpRequest<?> request) {
+    public HttpResponse<?> home(HttpRequest<?> request) {
         Optional<WebSession> session = cookies.current(request);
-        if (session.isEmpty()) {
-            return Html.page(properties, HttpStatus.OK, "<h1>Welcome to " + Html.escape(properties.title()) + "</h1>"
-                    + "<p>You are not signed in.</p><p><a class=\"button\" id=\"login\" href=\"/login\">Log in</a></p>");
-        }
-        WebSession s = session.get();
-        return Html.page(properties, HttpStatus.OK, """
-                <h1 id="greeting">Hello, %s</h1>
-                <dl><dt>Username</dt><dd id="username">%s</dd><dt>User id</dt><dd>%s</dd><dt>Roles</dt><dd>%s</dd>
-                <dt>Signed in</dt><dd>%s</dd><dt>SSO session (device)</dt><dd id="sid">%s</dd></dl>
-                <form method="post" action="/logout"><input type="hidden" name="csrf" value="%s">
-                <button type="submit" id="logout">Log out</button></form>
-                """.formatted(Html.escape(s.name()), Html.escape(s.username()), Html.escape(s.userId()),
-                Html.escape(String.join(", ", s.roles())), s.loginTime(), Html.escape(s.sid()), Html.escape(s.csrf())));
+        return session.isPresent() ? pages.signedIn(request, session.get()) : pages.signedOut(request);
     }
 
     @Get("/profile")

@@ -5,13 +5,13 @@ import dev.tessera.web.Redirects;
 import dev.tessera.webclient.WebClientProperties;
 import dev.tessera.webclient.oidc.TokenEndpoint;
 import dev.tessera.webclient.oidc.TokenVerifier;
-import dev.tessera.webclient.session.OneTimeStore;
 import dev.tessera.webclient.session.SessionStore;
 import dev.tessera.webclient.session.WebSession;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
@@ -23,7 +23,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.text.ParseException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -39,64 +38,73 @@ import org.slf4j.LoggerFactory;
 public class LoginFlowController {
 
     private static final Logger LOG = LoggerFactory.getLogger(LoginFlowController.class);
-    private static final Duration LOGIN_TTL = Duration.ofMinutes(10);
 
     private final WebClientProperties properties;
-    private final OneTimeStore once;
+    private final PendingLogins pendingLogins;
     private final SessionStore sessions;
     private final SessionCookies cookies;
     private final TokenEndpoint tokens;
     private final TokenVerifier verifier;
     private final RoutedIds ids;
     private final PublicAddress address;
+    private final Pages pages;
 
-    public LoginFlowController(WebClientProperties properties, OneTimeStore once, SessionStore sessions,
+    public LoginFlowController(WebClientProperties properties, PendingLogins pendingLogins, SessionStore sessions,
                                SessionCookies cookies, TokenEndpoint tokens, TokenVerifier verifier, RoutedIds ids,
-                               PublicAddress address) {
+                               PublicAddress address, Pages pages) {
         this.properties = properties;
-        this.once = once;
+        this.pendingLogins = pendingLogins;
         this.sessions = sessions;
         this.cookies = cookies;
         this.tokens = tokens;
         this.verifier = verifier;
         this.ids = ids;
         this.address = address;
+        this.pages = pages;
     }
 
     @Get("/login")
     public HttpResponse<?> login(HttpRequest<?> request) {
-        // The state carries this replica's route: the callback must reach the replica holding the verifier.
+        // The state carries this replica's route, so nginx sends the callback of a sticky login back here.
         String state = ids.next(24);
         String nonce = RoutedIds.random(24);
         String codeVerifier = RoutedIds.random(48);
         // The redirect URI is remembered with the login: the code exchange must repeat it exactly (RFC 6749 §4.1.3).
         String redirectUri = address.redirectUri(request);
-        once.putIfAbsent("login:" + state, nonce + " " + codeVerifier + " " + redirectUri, LOGIN_TTL);
         String authorize = properties.issuer() + "/oauth/authorize?response_type=code"
                 + "&client_id=" + encode(properties.clientId())
                 + "&redirect_uri=" + encode(redirectUri)
                 + "&scope=" + encode("openid profile email offline_access")
                 + "&state=" + state + "&nonce=" + nonce
                 + "&code_challenge=" + s256(codeVerifier) + "&code_challenge_method=S256";
-        return Redirects.found(URI.create(authorize));
+        MutableHttpResponse<?> redirect = Redirects.found(URI.create(authorize));
+        pendingLogins.start(request, state, new PendingLogins.Pending(nonce, codeVerifier, redirectUri)).forEach(redirect::cookie);
+        return redirect;
     }
 
     @Get("/callback")
     public HttpResponse<?> callback(HttpRequest<?> request, @Nullable @QueryValue String code,
                                     @Nullable @QueryValue String state, @Nullable @QueryValue String error) {
+        MutableHttpResponse<?> response = complete(request, code, state, error);
+        pendingLogins.finish(request, state).ifPresent(response::cookie);
+        return response;
+    }
+
+    private MutableHttpResponse<?> complete(HttpRequest<?> request, String code, String state, String error) {
         if (error != null) {
-            return Html.page(properties, HttpStatus.BAD_REQUEST, "<h1>Sign-in did not complete</h1><p>" + Html.escape(error)
-                    + "</p><p><a class=\"button\" href=\"/login\">Try again</a></p>");
+            return pages.message(request, HttpStatus.BAD_REQUEST,
+                    Message.withAction("Sign-in did not complete", error, "/login", "Try again"));
         }
-        // The state is single-use and bound to this login's nonce and PKCE verifier (CSRF on the callback).
-        String[] pending = state == null ? null : once.take("login:" + state).map(v -> v.split(" ")).orElse(null);
-        if (code == null || pending == null || pending.length != 3) {
-            return Html.page(properties, HttpStatus.BAD_REQUEST, "<h1>This sign-in link is not valid</h1>"
-                    + "<p><a class=\"button\" href=\"/login\">Sign in</a></p>");
+        // The state must name a login this browser started (CSRF on the callback, RFC 6749 §10.12), and
+        // brings its nonce and PKCE verifier; the login's cookie is cleared whatever the outcome.
+        PendingLogins.Pending pending = pendingLogins.find(request, state).orElse(null);
+        if (code == null || pending == null) {
+            return pages.message(request, HttpStatus.BAD_REQUEST,
+                    Message.withAction("This sign-in link is not valid", null, "/login", "Sign in"));
         }
         try {
-            TokenEndpoint.Tokens issued = tokens.exchangeCode(code, pending[1], pending[2]);
-            JWTClaimsSet id = verifier.idToken(issued.idToken(), pending[0]);
+            TokenEndpoint.Tokens issued = tokens.exchangeCode(code, pending.codeVerifier(), pending.redirectUri());
+            JWTClaimsSet id = verifier.idToken(issued.idToken(), pending.nonce());
             // Millisecond precision: what every session store keeps.
             Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
             // Whatever session id the browser had is dropped: the session after login is always new.
@@ -109,8 +117,7 @@ public class LoginFlowController {
             return Redirects.found(URI.create("/")).cookie(cookies.issue(session.id(), request));
         } catch (TokenEndpoint.Refused | TokenVerifier.InvalidToken e) {
             LOG.warn("sign-in failed: {}", e.getMessage());
-            return Html.page(properties, HttpStatus.BAD_GATEWAY, "<h1>Sign-in failed</h1>"
-                    + "<p><a class=\"button\" href=\"/login\">Try again</a></p>");
+            return pages.message(request, HttpStatus.BAD_GATEWAY, Message.withAction("Sign-in failed", null, "/login", "Try again"));
         }
     }
 

@@ -46,15 +46,17 @@ public class LogoutController {
     private final OneTimeStore once;
     private final TokenVerifier verifier;
     private final PublicAddress address;
+    private final Pages pages;
 
     public LogoutController(WebClientProperties properties, SessionCookies cookies, SessionStore sessions, OneTimeStore once,
-                            TokenVerifier verifier, PublicAddress address) {
+                            TokenVerifier verifier, PublicAddress address, Pages pages) {
         this.properties = properties;
         this.cookies = cookies;
         this.sessions = sessions;
         this.once = once;
         this.verifier = verifier;
         this.address = address;
+        this.pages = pages;
     }
 
     @Post(uri = "/logout", consumes = MediaType.ALL)
@@ -65,7 +67,7 @@ public class LogoutController {
         }
         String csrf = form(body).getOrDefault("csrf", "");
         if (!MessageDigest.isEqual(csrf.getBytes(StandardCharsets.UTF_8), session.get().csrf().getBytes(StandardCharsets.UTF_8))) {
-            return Html.page(properties, HttpStatus.FORBIDDEN, "<h1>This form has expired</h1><p>Reload the page and try again.</p>");
+            return pages.message(request, HttpStatus.FORBIDDEN, Message.of("This form has expired", "Reload the page and try again."));
         }
         sessions.delete(session.get().id());
         String endSession = properties.issuer() + "/oauth/logout?id_token_hint=" + encode(session.get().idToken())

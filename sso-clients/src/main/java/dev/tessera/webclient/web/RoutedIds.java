@@ -8,7 +8,7 @@ import java.util.Base64;
 /**
  * Unguessable ids, prefixed with this replica's route when it has one ({@code sticky-2.<random>}),
  * the way Tomcat appends its {@code jvmRoute}: nginx reads the prefix of the session cookie and of the
- * login {@code state} and sends the request to the replica that holds the session or the pending login.
+ * login {@code state} and sends the request to the replica that holds the session, or where the login started.
  */
 @Singleton
 public class RoutedIds {
