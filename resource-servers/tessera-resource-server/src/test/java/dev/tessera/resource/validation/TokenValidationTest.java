@@ -122,6 +122,17 @@ class TokenValidationTest {
     }
 
     @Test
+    void aCachedTokensSignatureUnderAlteredClaimsIsRefused() throws Exception {
+        String valid = issuer.sign(clock.instant(), c -> c.subject("alice"));
+        assertEquals(200, http.get("/api/profile", "Bearer " + valid).status(), "verified, now cached by its signature");
+        String[] parts = valid.split("\\.");
+        String claims = new String(Base64URL.from(parts[1]).decode(), StandardCharsets.UTF_8).replace("\"alice\"", "\"admin\"");
+        String altered = parts[0] + "." + Base64URL.encode(claims) + "." + parts[2];
+        assertInvalidToken(altered, "the cached token's signature over other claims");
+        assertEquals(200, http.get("/api/profile", "Bearer " + valid).status(), "the genuine token is still served");
+    }
+
+    @Test
     void noTokenIsABareChallengeAndQueryTokensAreNotAccepted() {
         Http.Response none = http.get("/api/profile");
         assertEquals(401, none.status());
