@@ -144,6 +144,19 @@ class TokenValidationTest {
     }
 
     @Test
+    void theBearerSchemeIsCaseInsensitiveAndNoOtherSchemeCarriesAToken() {
+        String token = token();
+        // RFC 7235 §2.1: the scheme is case-insensitive; RFC 6750 §2.1: one or more spaces before the token.
+        assertEquals(200, http.get("/api/profile", "bearer " + token).status());
+        assertEquals(200, http.get("/api/profile", "BEARER  " + token).status());
+        for (String authorization : new String[] {"Bearer", "Bearer ", "Basic " + token, "Token " + token, "Bearer" + token}) {
+            Http.Response refused = http.get("/api/profile", authorization);
+            assertEquals(401, refused.status(), authorization.length() > 20 ? authorization.substring(0, 20) : authorization);
+            assertTrue(refused.header("WWW-Authenticate").startsWith("Bearer"), refused::toString);
+        }
+    }
+
+    @Test
     void aRotatedKeyIsFetchedOnFirstSightOnceTheRefetchIntervalAllows() {
         String before = token();
         assertEquals(200, http.get("/api/profile", "Bearer " + before).status());
