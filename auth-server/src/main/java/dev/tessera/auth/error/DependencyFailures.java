@@ -2,6 +2,7 @@ package dev.tessera.auth.error;
 
 import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.RedisConnectionException;
+import io.micronaut.data.connection.exceptions.ConnectionException;
 import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
@@ -19,7 +20,10 @@ final class DependencyFailures {
     /** PostgreSQL unreachable, restarting or out of connections, or Redis unreachable or not answering. */
     static boolean isUnavailable(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            // Micronaut Data's ConnectionException: no connection could be obtained or set up (the pool handed out
+            // one PostgreSQL had already dropped: Hikari's "Connection is closed" carries no SQLSTATE).
             if (t instanceof SQLTransientException || t instanceof SQLRecoverableException || t instanceof ConnectException
+                    || t instanceof ConnectionException
                     || t instanceof RedisConnectionException || t instanceof RedisCommandTimeoutException) {
                 return true;
             }

@@ -15,13 +15,14 @@ import org.junit.jupiter.api.Test;
 /** Whatever escapes every other handler: a clean RFC 6749 §5.2 answer with a reference, never the exception's text. */
 class UnexpectedErrorHandlerTest {
 
-    private final UnexpectedErrorHandler handler = new UnexpectedErrorHandler();
+    // API requests (no text/html in Accept) never render a page: no renderer needed.
+    private final UnexpectedErrorHandler handler = new UnexpectedErrorHandler(new ErrorPages((view, type, model) -> java.util.Optional.empty()));
     private final HttpRequest<?> request = HttpRequest.POST("/oauth/token", "");
 
     @Test
     void anUnexpectedFailureIsA500WithAReferenceAndNoInternalText() {
-        HttpResponse<OAuthErrorBody> response = handler.handle(request,
-                new IllegalStateException("relation \"refresh_tokens\" secret internals at row 42"));
+        HttpResponse<OAuthErrorBody> response = json(handler.handle(request,
+                new IllegalStateException("relation \"refresh_tokens\" secret internals at row 42")));
 
         assertEquals(500, response.code());
         OAuthErrorBody body = response.body();
@@ -38,8 +39,10 @@ class UnexpectedErrorHandlerTest {
                 new RuntimeException(new SQLTransientConnectionException("HikariPool-1 - Connection is not available")),
                 new RuntimeException(new SQLException("terminating connection due to administrator command", "57P01")),
                 new RuntimeException(new SQLException("connection refused", "08001")),
-                new RedisConnectionException("Unable to connect to 127.0.0.1:6379")}) {
-            HttpResponse<OAuthErrorBody> response = handler.handle(request, away);
+                new RedisConnectionException("Unable to connect to 127.0.0.1:6379"),
+                new io.micronaut.data.connection.exceptions.ConnectionException("Could not set JDBC Connection read-only",
+                        new SQLException("Connection is closed"))}) {
+            HttpResponse<OAuthErrorBody> response = json(handler.handle(request, away));
 
             assertEquals(503, response.code(), away::toString);
             assertEquals("temporarily_unavailable", response.body().error());
@@ -50,11 +53,16 @@ class UnexpectedErrorHandlerTest {
 
     @Test
     void aValueTheDatabaseRefusesIsA400() {
-        HttpResponse<OAuthErrorBody> response = handler.handle(request,
-                new RuntimeException(new SQLException("invalid byte sequence for encoding \"UTF8\": 0x00", "22021")));
+        HttpResponse<OAuthErrorBody> response = json(handler.handle(request,
+                new RuntimeException(new SQLException("invalid byte sequence for encoding \"UTF8\": 0x00", "22021"))));
 
         assertEquals(400, response.code());
         assertEquals("invalid_request", response.body().error());
         assertFalse(response.body().errorDescription().contains("0x00"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static HttpResponse<OAuthErrorBody> json(HttpResponse<?> response) {
+        return (HttpResponse<OAuthErrorBody>) response;
     }
 }
