@@ -395,6 +395,25 @@ class WebClientFlowTest {
     }
 
     @Test
+    void controlCharactersInThePathOrTheQueryAre400() {
+        EmbeddedServer replica = replica(redisPort, "redis");
+        try {
+            Http http = new Http(URI.create(base(redisPort)));
+            for (String path : new String[] {"/callback?error=%00", "/callback?code=x&state=a%0d%0aSet-Cookie:%20x=1",
+                    "/login?x%7f=1", "/%00", "/profile%0a"}) {
+                Http.Response refused = http.get(path);
+                assertEquals(400, refused.status(), path + ": " + refused);
+                assertEquals("invalid_request", refused.field("error"), path);
+            }
+            Http.Response plain = http.get("/callback?error=access_denied");
+            assertEquals(400, plain.status());
+            assertTrue(plain.body().contains("Sign-in did not complete"), "an ordinary error still reaches the page");
+        } finally {
+            replica.close();
+        }
+    }
+
+    @Test
     void backchannelLogoutRefusesGarbage() {
         EmbeddedServer replica = replica(redisPort, "redis");
         try {
