@@ -288,8 +288,7 @@ class WebClientFlowTest {
 
     @Test
     void aPendingLoginLivesInTheBrowserThatStartedItAndFinishesOnlyThere() {
-        EmbeddedServer replica = replica(redisPort, "redis");
-        try {
+        try (EmbeddedServer replica = replica(redisPort, "redis")) {
             String loginCookie = clientId + "_session_login_";
             Browser starter = new Browser();
             Http.Response toAuthorize = starter.send("GET", base(redisPort) + "/login", null);
@@ -323,15 +322,12 @@ class WebClientFlowTest {
             assertEquals(302, home.status(), home::toString);
             assertNotNull(starter.cookies.get(clientId + "_session"));
             assertTrue(starter.cookies.keySet().stream().noneMatch(name -> name.startsWith(loginCookie)), starter.cookies::toString);
-        } finally {
-            replica.close();
         }
     }
 
     @Test
     void loginsStartedInSeveralTabsEachFinishAndABrowserKeepsAtMostFourPending() {
-        EmbeddedServer replica = replica(redisPort, "redis");
-        try {
+        try (EmbeddedServer replica = replica(redisPort, "redis")) {
             String loginCookie = clientId + "_session_login_";
             Browser browser = new Browser();
             List<Http.Response> tabs = new ArrayList<>();
@@ -347,8 +343,6 @@ class WebClientFlowTest {
             assertEquals(302, previous.status(), previous::toString);
             // The oldest was dropped to keep the Cookie header small: that tab starts again.
             assertEquals(400, browser.send("GET", callbackOf(browser, tabs.get(0)), null).status());
-        } finally {
-            replica.close();
         }
     }
 
@@ -359,8 +353,7 @@ class WebClientFlowTest {
 
     @Test
     void pagesCarryAStrictPolicyAndEscapeWhatTheyShow() {
-        EmbeddedServer replica = replica(redisPort, "redis");
-        try {
+        try (EmbeddedServer replica = replica(redisPort, "redis")) {
             Browser browser = new Browser();
             Http.Response signedOut = browser.send("GET", base(redisPort) + "/", null);
             assertEquals(200, signedOut.status());
@@ -381,8 +374,6 @@ class WebClientFlowTest {
             assertEquals(400, error.status());
             assertTrue(error.body().contains("&lt;script&gt;alert(1)&lt;/script&gt;"), error.body());
             assertTrue(!error.body().contains("<script>"), error.body());
-        } finally {
-            replica.close();
         }
     }
 
@@ -396,8 +387,7 @@ class WebClientFlowTest {
 
     @Test
     void controlCharactersInThePathOrTheQueryAre400() {
-        EmbeddedServer replica = replica(redisPort, "redis");
-        try {
+        try (EmbeddedServer replica = replica(redisPort, "redis")) {
             Http http = new Http(URI.create(base(redisPort)));
             for (String path : new String[] {"/callback?error=%00", "/callback?code=x&state=a%0d%0aSet-Cookie:%20x=1",
                     "/login?x%7f=1", "/%00", "/profile%0a"}) {
@@ -408,8 +398,6 @@ class WebClientFlowTest {
             Http.Response plain = http.get("/callback?error=access_denied");
             assertEquals(400, plain.status());
             assertTrue(plain.body().contains("Sign-in did not complete"), "an ordinary error still reaches the page");
-        } finally {
-            replica.close();
         }
     }
 
