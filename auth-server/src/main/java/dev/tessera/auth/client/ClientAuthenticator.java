@@ -28,25 +28,35 @@ public class ClientAuthenticator {
 
     private final ClientStore clients;
     private final Argon2Hasher hasher;
+    private final ClientAuthThrottle throttle;
     private final Clock clock;
     private final Map<String, CachedClient> clientCache = new ConcurrentHashMap<>();
     private final Map<String, VerifiedSecret> verifiedSecrets = new ConcurrentHashMap<>();
 
-    public ClientAuthenticator(ClientStore clients, Argon2Hasher hasher, Clock clock) {
+    public ClientAuthenticator(ClientStore clients, Argon2Hasher hasher, ClientAuthThrottle throttle, Clock clock) {
         this.clients = clients;
         this.hasher = hasher;
+        this.throttle = throttle;
         this.clock = clock;
     }
 
-    /** The client these credentials prove, or {@code invalid_client}. */
-    public Client authenticate(ClientCredentials credentials) {
-        Client client = find(credentials.clientId())
-                .orElseThrow(() -> OAuthException.invalidClient("unknown client " + credentials.clientId()));
+    /**
+     * The client these credentials, sent from {@code address}, prove; {@code invalid_client}, or {@code 429
+     * invalid_client} when that address failed too often ({@link ClientAuthThrottle}).
+     */
+    public Client authenticate(ClientCredentials credentials, String address) {
+        Optional<Client> found = find(credentials.clientId());
+        if (found.isEmpty()) {
+            throttle.failed(null, address);
+            throw OAuthException.invalidClient("unknown client " + credentials.clientId());
+        }
+        Client client = found.get();
         Optional<String> secret = credentials.secret().filter(s -> !s.isEmpty());
         if (client.confidential()) {
             String presented = secret.orElseThrow(() -> OAuthException.invalidClient(
                     "confidential client " + client.id() + " sent no secret"));
-            if (!secretMatches(client, presented)) {
+            if (!secretMatches(client, presented, address)) {
+                throttle.failed(client.id(), address);
                 throw OAuthException.invalidClient("wrong secret for client " + client.id());
             }
         } else if (secret.isPresent()) {
@@ -67,13 +77,14 @@ public class ClientAuthenticator {
         return loaded;
     }
 
-    private boolean secretMatches(Client client, String presented) {
+    private boolean secretMatches(Client client, String presented, String address) {
         byte[] digest = Hashes.sha256(presented);
         VerifiedSecret verified = verifiedSecrets.get(client.id());
         if (verified != null && verified.secretHash.equals(client.secretHash())
                 && MessageDigest.isEqual(verified.digest, digest)) {
             return true;
         }
+        throttle.check(client.id(), address); // before the argon2id hash: a refused guess costs nothing
         if (!hasher.verify(presented, client.secretHash())) {
             return false;
         }

@@ -18,6 +18,8 @@ public enum OAuthError {
     LOGIN_REQUIRED("login_required", HttpStatus.BAD_REQUEST),
     /** Throttled login attempts; sent with Retry-After. */
     SLOW_DOWN("invalid_grant", HttpStatus.TOO_MANY_REQUESTS),
+    /** Throttled client authentication (too many failures from an address); sent with Retry-After. */
+    CLIENT_SLOW_DOWN("invalid_client", HttpStatus.TOO_MANY_REQUESTS),
     TEMPORARILY_UNAVAILABLE("temporarily_unavailable", HttpStatus.SERVICE_UNAVAILABLE),
     /** RFC 6749 §4.1.2.1: what nothing else explains; the details stay in the log. */
     SERVER_ERROR("server_error", HttpStatus.INTERNAL_SERVER_ERROR);

@@ -33,6 +33,11 @@ public final class OAuthException extends RuntimeException {
         return new OAuthException(OAuthError.SLOW_DOWN, description, description, retryAfter);
     }
 
+    /** Client authentication throttled: 429 invalid_client with Retry-After, decided before any secret is hashed. */
+    public static OAuthException clientThrottled(String description, Duration retryAfter) {
+        return new OAuthException(OAuthError.CLIENT_SLOW_DOWN, description, description, retryAfter);
+    }
+
     /** A dependency or resource is saturated or away: 503 temporarily_unavailable with Retry-After. */
     public static OAuthException unavailable(String description, Duration retryAfter) {
         return new OAuthException(OAuthError.TEMPORARILY_UNAVAILABLE, description, description, retryAfter);

@@ -5,6 +5,7 @@ import dev.tessera.auth.client.ClientAuthenticator;
 import dev.tessera.auth.crypto.Hashes;
 import dev.tessera.auth.error.OAuthException;
 import dev.tessera.auth.protocol.ClientCredentials;
+import dev.tessera.auth.protocol.RequestOrigin;
 import dev.tessera.auth.protocol.OAuthParameters;
 import dev.tessera.auth.revocation.RevocationChecker;
 import dev.tessera.auth.token.issue.AccessTokenVerifier;
@@ -74,7 +75,7 @@ public class IntrospectionController {
     @Post(uri = "/oauth/introspect", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
     public HttpResponse<Map<String, Object>> introspect(HttpRequest<?> request, @Nullable @Body String body) {
         OAuthParameters params = OAuthParameters.fromForm(request, body);
-        Client client = clients.authenticate(ClientCredentials.extract(request, params));
+        Client client = clients.authenticate(ClientCredentials.extract(request, params), RequestOrigin.ip(request));
         // RFC 7662 §2.1: the endpoint MUST require authorization; public clients cannot prove who they are.
         if (!client.confidential()) {
             throw OAuthException.invalidClient("public client " + client.id() + " may not introspect");

@@ -73,7 +73,7 @@ public class RevocationController {
     public HttpResponse<?> revoke(HttpRequest<?> request, @Nullable @Body String body) {
         OAuthParameters params = OAuthParameters.fromForm(request, body);
         // RFC 7009 §2.1: the server first validates the client credentials.
-        Client client = clients.authenticate(ClientCredentials.extract(request, params));
+        Client client = clients.authenticate(ClientCredentials.extract(request, params), RequestOrigin.ip(request));
         String token = params.required("token");
         String actor = "client:" + client.id();
         String ip = RequestOrigin.ip(request);

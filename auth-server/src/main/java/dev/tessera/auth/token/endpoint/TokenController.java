@@ -93,7 +93,7 @@ public class TokenController {
     }
 
     private HttpResponse<TokenResponse> issue(HttpRequest<?> request, OAuthParameters params, String grantType) {
-        Client client = clients.authenticate(ClientCredentials.extract(request, params));
+        Client client = clients.authenticate(ClientCredentials.extract(request, params), RequestOrigin.ip(request));
         Route<?> route = routes.get(grantType);
         if (route == null) {
             throw OAuthException.of(OAuthError.UNSUPPORTED_GRANT_TYPE, "unsupported grant_type");

@@ -23,10 +23,14 @@ import org.junit.jupiter.api.Test;
 @MicronautTest(transactional = false)
 @Property(name = "tessera.argon2.max-concurrent", value = "1")
 @Property(name = "tessera.argon2.max-wait", value = "300ms")
+@Property(name = "tessera.http.trusted-proxies", value = "127.0.0.1")
+@Property(name = "tessera.client-auth-throttle.max-failures-per-address", value = "1000")
+@Property(name = "tessera.client-auth-throttle.max-failures-per-client-at-address", value = "1000")
 class ClientSecretFloodTest extends IntegrationTest {
 
     private static final int FLOOD = 120;
     private static final String FORM = "application/x-www-form-urlencoded";
+    private static final String ATTACKER = "198.51.100.7";
 
     @Test
     void aFloodOfWrongSecretsIsAnsweredWith401Or503AndTheRealClientIsServedAfter() throws Exception {
@@ -37,7 +41,7 @@ class ClientSecretFloodTest extends IntegrationTest {
             for (int i = 0; i < FLOOD; i++) {
                 String wrong = "wrong-" + i;
                 flood.add(attackers.submit(() -> http.send("/oauth/token", "POST", FORM,
-                        "grant_type=client_credentials", Http.basic("cli", wrong))));
+                        "grant_type=client_credentials", Http.basic("cli", wrong), Map.of("X-Forwarded-For", ATTACKER))));
             }
             for (Future<Http.Response> answer : flood) {
                 answers.add(answer.get());
