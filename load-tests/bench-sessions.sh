@@ -174,7 +174,7 @@ bench_memory() {
   out="$(curl -fsS -b "$jar" -X POST "http://127.0.0.1:$(nth "$MAIL_PORTS" 1)/debug/sessions/fill?count=$MEMORY_SESSIONS")"
   after="$(redis_used)"
   local sample
-  sample="$(redis-cli -p "$TESSERA_REDIS_PORT" --scan --pattern 'session:*' | awk 'NR == 1')"
+  sample="$(redis-cli -p "$TESSERA_REDIS_PORT" --scan --pattern 'tessera:web:*:session:*' | awk 'NR == 1')"
   echo "{\"sessions\": $MEMORY_SESSIONS, \"used_memory_before\": $before, \"used_memory_after\": $after, \"encoding\": \"$(redis-cli -p "$TESSERA_REDIS_PORT" object encoding "$sample")\", \"one_session_bytes\": $(redis-cli -p "$TESSERA_REDIS_PORT" memory usage "$sample"), \"fill\": $out}" > "$RESULTS/memory-redis.json"
 
   log "redis-benchmark GET/SET on the same Redis (one connection, no pipelining: the latency floor)"

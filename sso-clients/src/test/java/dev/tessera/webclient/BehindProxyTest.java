@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tessera.testing.Http;
+import dev.tessera.testing.RedisUsers;
 import dev.tessera.testing.TestServices;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -28,7 +29,7 @@ class BehindProxyTest {
     private static EmbeddedServer replica(Map<String, Object> extra) {
         Map<String, Object> properties = new HashMap<>();
         properties.put("micronaut.server.port", -1);
-        properties.put("redis.uri", TestServices.endpoints().redisUri());
+        properties.put("redis.uri", RedisUsers.forWebClient(TestServices.endpoints().redisUri(), "proxied"));
         properties.put("tessera.web-client.client-id", "proxied");
         properties.put("tessera.web-client.client-secret", "unused");
         properties.put("tessera.web-client.issuer", "http://127.0.0.1:9");

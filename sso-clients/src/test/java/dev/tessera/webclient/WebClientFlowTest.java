@@ -10,6 +10,7 @@ import dev.tessera.testing.Browser;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tessera.testing.Http;
 import dev.tessera.testing.RedisProcess;
+import dev.tessera.testing.RedisUsers;
 import dev.tessera.testing.TestServices;
 import dev.tessera.testing.WebClientRegistrations;
 import io.micronaut.context.ApplicationContext;
@@ -83,7 +84,8 @@ class WebClientFlowTest {
     private EmbeddedServer replica(int port, String store, Map<String, Object> extra) {
         Map<String, Object> properties = new HashMap<>();
         properties.put("micronaut.server.port", port);
-        properties.put("redis.uri", TestServices.endpoints().redisUri());
+        // Each replica as the client's own confined Redis user (redis/users.acl's web-client rules).
+        properties.put("redis.uri", RedisUsers.forWebClient(TestServices.endpoints().redisUri(), clientId));
         properties.put("tessera.web-client.client-id", clientId);
         properties.put("tessera.web-client.client-secret", WebClientRegistrations.SECRET);
         properties.put("tessera.web-client.issuer", auth.issuer());
@@ -261,7 +263,7 @@ class WebClientFlowTest {
     @Test
     void redisOutageAnswers503ThenAnEmptyRedisHasLostTheSessions() {
         try (RedisProcess redis = RedisProcess.start()) {
-            EmbeddedServer replica = replica(outagePort, "redis", Map.of("redis.uri", redis.uri()));
+            EmbeddedServer replica = replica(outagePort, "redis", Map.of("redis.uri", RedisUsers.forWebClient(redis.uri(), clientId)));
             try {
                 Map<String, String> cookies = signIn(outagePort);
                 assertEquals(200, send(cookies, "GET", base(outagePort) + "/profile", null).status());
@@ -272,6 +274,7 @@ class WebClientFlowTest {
                 assertEquals("1", down.header("Retry-After"));
 
                 redis.restart(); // without persistence, like the dev Redis: every session is gone
+                RedisUsers.forWebClient(redis.uri(), clientId); // and its users: the launcher makes them again as well
                 Http.Response after = send(cookies, "GET", base(outagePort) + "/profile", null);
                 long deadline = System.currentTimeMillis() + 30_000;
                 while (after.status() == 503 && System.currentTimeMillis() < deadline) {

@@ -56,13 +56,35 @@ public final class RedisUsers {
         if (known == null) {
             throw new IllegalArgumentException("no Redis user " + user + " in redis/users.acl");
         }
+        return uriOf(redisUri, known);
+    }
+
+    /**
+     * Creates the Redis user of a web client registered by a test, {@code tessera-web-<clientId>}, with the
+     * file's web-client rules ({@code tessera-web-mail}'s) moved to that client's key prefix, on the Redis at
+     * {@code adminUri}; returns the URI a replica of that client connects with.
+     */
+    public static String forWebClient(String adminUri, String clientId) {
+        User template = USERS.get("tessera-web-mail");
+        String name = "tessera-web-" + clientId;
+        User user = new User(name, "dev-" + name, template.rules().stream()
+                .map(rule -> rule.replace("tessera:web:mail:", "tessera:web:" + clientId + ":")).toList());
+        create(adminUri, List.of(user));
+        return uriOf(adminUri, user);
+    }
+
+    private static String uriOf(String redisUri, User user) {
         URI uri = URI.create(redisUri);
-        return uri.getScheme() + "://" + known.name() + ":" + known.devPassword() + "@" + uri.getHost() + ":"
+        return uri.getScheme() + "://" + user.name() + ":" + user.devPassword() + "@" + uri.getHost() + ":"
                 + (uri.getPort() < 0 ? 6379 : uri.getPort()) + (uri.getRawPath() == null ? "" : uri.getRawPath());
     }
 
     /** Creates (or resets) every user on the Redis at {@code adminUri}: ACL SETUSER is idempotent with reset. */
     static void apply(String adminUri) {
+        create(adminUri, USERS.values());
+    }
+
+    private static void create(String adminUri, java.util.Collection<User> users) {
         URI uri = URI.create(adminUri);
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort() < 0 ? 6379 : uri.getPort()), 2000);
@@ -72,7 +94,7 @@ public final class RedisUsers {
                 auth.addAll(List.of(uri.getUserInfo().split(":", 2)));
                 command(socket, auth);
             }
-            for (User user : USERS.values()) {
+            for (User user : users) {
                 List<String> args = new ArrayList<>(List.of("ACL", "SETUSER", user.name(), "reset", "on", ">" + user.devPassword()));
                 args.addAll(user.rules());
                 command(socket, args);

@@ -24,8 +24,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Sessions in Redis: hash {@code session:<id>} with a sliding TTL, and {@code session-sid:<client>:<sid>}
- * (a set of session ids) for back-channel logout. Every replica of the client sees every session.
+ * Sessions in Redis ({@link RedisKeys}): a hash per session with a sliding TTL, and per SSO session
+ * ({@code sid}) the set of session ids it opened, for back-channel logout. Every replica of the client sees every session.
  * The commands of one operation are pipelined (one round trip): a read is HGETALL + PEXPIRE, a write
  * HSET + PEXPIRE + SADD + PEXPIRE.
  */
@@ -52,12 +52,12 @@ public class RedisSessionStore implements SessionStore, OneTimeStore {
         this.properties = properties;
     }
 
-    private static String key(String id) {
-        return "session:" + id;
+    private String key(String id) {
+        return RedisKeys.session(properties.clientId(), id);
     }
 
     private String sidKey(String sid) {
-        return "session-sid:" + properties.clientId() + ":" + sid;
+        return RedisKeys.sessionsOfSid(properties.clientId(), sid);
     }
 
     @Override
@@ -146,12 +146,12 @@ public class RedisSessionStore implements SessionStore, OneTimeStore {
 
     @Override
     public boolean putIfAbsent(String key, String value, Duration ttl) {
-        return "OK".equals(redis.set("once:" + properties.clientId() + ":" + key, value,
+        return "OK".equals(redis.set(RedisKeys.once(properties.clientId(), key), value,
                 SetArgs.Builder.nx().px(ttl.toMillis())));
     }
 
     @Override
     public Optional<String> take(String key) {
-        return Optional.ofNullable(redis.getdel("once:" + properties.clientId() + ":" + key));
+        return Optional.ofNullable(redis.getdel(RedisKeys.once(properties.clientId(), key)));
     }
 }

@@ -2,6 +2,7 @@ package dev.tessera.webclient.session;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tessera.testing.RedisUsers;
 import dev.tessera.testing.TestServices;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.micronaut.context.annotation.Property;
@@ -28,7 +29,8 @@ class RedisSessionStoreTest extends SessionStoreContract implements TestProperty
 
     @Override
     public Map<String, String> getProperties() {
-        return new HashMap<>(Map.of("redis.uri", TestServices.endpoints().redisUri()));
+        // As its own confined Redis user: every key the store writes must be under the client's prefix.
+        return new HashMap<>(Map.of("redis.uri", RedisUsers.forWebClient(TestServices.endpoints().redisUri(), "contract")));
     }
 
     @Override
@@ -45,10 +47,10 @@ class RedisSessionStoreTest extends SessionStoreContract implements TestProperty
     void sessionIsAHashWithASlidingThirtyMinuteTtl() {
         WebSession session = session("sid");
         store.save(session);
-        redis.sync().pexpire("session:" + session.id(), 60_000);
+        redis.sync().pexpire(RedisKeys.session("contract", session.id()), 60_000);
         store.find(session.id());
-        long ttl = redis.sync().pttl("session:" + session.id());
+        long ttl = redis.sync().pttl(RedisKeys.session("contract", session.id()));
         assertTrue(ttl > 29 * 60_000 && ttl <= 30 * 60_000, "a read renews the 30 minute TTL, ttl=" + ttl);
-        assertTrue(redis.sync().hgetall("session:" + session.id()).containsKey("user_id"));
+        assertTrue(redis.sync().hgetall(RedisKeys.session("contract", session.id())).containsKey("user_id"));
     }
 }
