@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tessera.testing.Http;
-import dev.tessera.testing.RedisUsers;
-import dev.tessera.testing.TestServices;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.net.URI;
@@ -27,13 +25,7 @@ class BehindProxyTest {
             "X-Forwarded-Port", "8090", "X-Forwarded-Proto", "http", "X-Forwarded-For", "127.0.0.1");
 
     private static EmbeddedServer replica(Map<String, Object> extra) {
-        Map<String, Object> properties = new HashMap<>();
-        properties.put("micronaut.server.port", -1);
-        properties.put("redis.uri", RedisUsers.forWebClient(TestServices.endpoints().redisUri(), "proxied"));
-        properties.put("tessera.web-client.client-id", "proxied");
-        properties.put("tessera.web-client.client-secret", "unused");
-        properties.put("tessera.web-client.issuer", "http://127.0.0.1:9");
-        properties.put("tessera.web-client.public-url", "http://127.0.0.1:8091");
+        Map<String, Object> properties = OfflineClient.properties("proxied");
         properties.put("tessera.web-client.session-store", "memory");
         properties.put("micronaut.server.host-resolution.allowed-hosts", List.of("^http://127\\.0\\.0\\.1:[0-9]+$"));
         properties.putAll(extra);

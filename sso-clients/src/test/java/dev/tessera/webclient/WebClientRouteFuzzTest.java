@@ -3,14 +3,11 @@ package dev.tessera.webclient;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tessera.testing.Http;
-import dev.tessera.testing.RedisUsers;
 import dev.tessera.testing.RouteFuzzer;
-import dev.tessera.testing.TestServices;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.web.router.Router;
 import java.io.IOException;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -30,13 +27,7 @@ class WebClientRouteFuzzTest {
 
     @BeforeAll
     void start() {
-        Map<String, Object> properties = new HashMap<>();
-        properties.put("micronaut.server.port", -1);
-        properties.put("redis.uri", RedisUsers.forWebClient(TestServices.endpoints().redisUri(), "fuzzed"));
-        properties.put("tessera.web-client.client-id", "fuzzed");
-        properties.put("tessera.web-client.client-secret", "fuzzed-secret");
-        properties.put("tessera.web-client.issuer", "http://127.0.0.1:9");
-        properties.put("tessera.web-client.public-url", "http://127.0.0.1:8091");
+        Map<String, Object> properties = OfflineClient.properties("fuzzed");
         properties.put("tessera.web-client.debug-endpoints", "true");
         server = ApplicationContext.run(EmbeddedServer.class, properties, "test");
     }
