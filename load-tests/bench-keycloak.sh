@@ -153,7 +153,8 @@ stop_keycloak
   printf 'kc_jvm\t%s\n' "$KC_JVM_FLAGS"
   printf 'tessera_jvm\t%s\n' "$(jvm_flags "$(listener_pid "$AUTH_PORT_OF_URL")")"
   printf 'tessera_rev\t%s\n' "$(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- auth-server || echo ' (with local changes)')"
-  printf 'tessera_metrics\t%s\n' "$(curl -fsS "$AUTH/metrics" | grep '^tessera_crypto_provider' | tr '\n' ' ')"
+  printf 'tessera_metrics\t%s\n' "$(curl -fsS -H "Authorization: Bearer ${TESSERA_METRICS_SCRAPE_TOKEN:-dev-metrics-scrape-token}" "$AUTH/metrics" \
+    | grep '^tessera_crypto_provider' | tr '\n' ' ')"
   printf 'tessera_hash\t%s\n' "$(PGPASSWORD="${TESSERA_DB_PASSWORD:-tessera}" psql -h "${TESSERA_PG_HOST:-127.0.0.1}" \
     -p "${TESSERA_PG_PORT:-5432}" -U "${TESSERA_DB_USER:-tessera}" -d "${TESSERA_DB_NAME:-tessera}" -tAc \
     "SELECT password_hash FROM users WHERE username = 'alice'" 2>/dev/null | cut -d'$' -f1-4)"

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.nimbusds.jwt.SignedJWT;
 import dev.tessera.testing.AuthServerProcess;
 import dev.tessera.testing.Http;
+import dev.tessera.testing.RouteFuzzer;
 import dev.tessera.testing.TestServices;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.util.Map;
@@ -25,6 +26,8 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OrdersApiTest {
 
+    private static final String SCRAPE_TOKEN = "test-metrics-scrape-token";
+
     private AuthServerProcess auth;
     private EmbeddedServer api;
     private Http authHttp;
@@ -33,7 +36,8 @@ class OrdersApiTest {
     @BeforeAll
     void start() {
         auth = AuthServerProcess.start(Map.of());
-        api = ApiReplicas.startOne("api-1", auth.issuer(), TestServices.endpoints().redisUri(), Map.of());
+        api = ApiReplicas.startOne("api-1", auth.issuer(), TestServices.endpoints().redisUri(),
+                Map.of("tessera.metrics.scrape-token", SCRAPE_TOKEN));
         authHttp = new Http(auth.uri());
         apiHttp = new Http(api.getURI());
     }
@@ -114,5 +118,29 @@ class OrdersApiTest {
             Thread.sleep(50);
         }
         return false;
+    }
+
+    @Test
+    void metricsNeedTheScrapeToken() {
+        assertEquals(401, apiHttp.get("/metrics").status());
+        assertEquals(401, apiHttp.get("/metrics", "Bearer " + alice()).status(), "an access token is not the scrape token");
+        Http.Response scraped = apiHttp.get("/metrics", "Bearer " + SCRAPE_TOKEN);
+        assertEquals(200, scraped.status());
+        assertTrue(scraped.body().contains("tessera_"), "the API's own meters are there");
+    }
+
+    @Test
+    void noGarbageOnAnyRouteGetsA5xxOrInternalText() throws java.io.IOException {
+        java.util.List<RouteFuzzer.Route> routes = api.getApplicationContext().getBean(io.micronaut.web.router.Router.class)
+                .uriRoutes().map(route -> new RouteFuzzer.Route(route.getHttpMethodName(), route.getUriMatchTemplate().toString()))
+                .distinct().toList();
+        assertTrue(routes.size() >= 4, "the route table lists the API's endpoints: " + routes);
+
+        RouteFuzzer.Findings findings = RouteFuzzer.fuzz(apiHttp, routes, alice());
+        java.util.List<String> raw = RouteFuzzer.fuzzRaw(api.getHost(), api.getPort(), "/api/profile", "/api/orders");
+
+        assertTrue(findings.sent() > routes.size() * 20, "most garbage was sent: " + findings.sent());
+        assertTrue(findings.failures().isEmpty() && raw.isEmpty(), "bad answers:\n"
+                + String.join("\n", findings.failures()) + "\n" + String.join("\n", raw));
     }
 }

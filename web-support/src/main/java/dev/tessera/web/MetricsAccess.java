@@ -1,5 +1,7 @@
-package dev.tessera.auth.security;
+package dev.tessera.web;
 
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -10,11 +12,13 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 
 /**
- * {@code /metrics} only with the configured scrape token (RFC 6750 bearer): the meters tell an outsider
- * how many users are online, how often logins fail and whether Redis is down. Without a configured
- * token nobody reads them.
+ * {@code /metrics} only with the configured scrape token (RFC 6750 bearer), in every app that serves it
+ * ({@link PrometheusController}): the meters tell an outsider how many users are online, how often logins
+ * fail, whether Redis is down or a resource server's revocation view is stale. Without a configured token
+ * nobody reads them.
  */
 @ServerFilter("/metrics")
+@Requires(classes = PrometheusMeterRegistry.class)
 public class MetricsAccess {
 
     private final byte[] expected;
