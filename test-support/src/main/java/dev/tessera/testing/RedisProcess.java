@@ -4,6 +4,8 @@ import java.io.File;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -14,14 +16,23 @@ import java.util.concurrent.TimeUnit;
 public final class RedisProcess implements AutoCloseable {
 
     private final int port;
+    private final List<String> extraArguments;
     private Process process;
 
-    private RedisProcess(int port) {
+    private RedisProcess(int port, List<String> extraArguments) {
         this.port = port;
+        this.extraArguments = extraArguments;
     }
 
     public static RedisProcess start() {
-        RedisProcess redis = new RedisProcess(LocalPorts.free());
+        RedisProcess redis = new RedisProcess(LocalPorts.free(), List.of());
+        redis.startServer();
+        return redis;
+    }
+
+    /** A replica of the Redis on {@code primaryPort} (users are not replicated: they are made here too). */
+    public static RedisProcess startReplicaOf(int primaryPort) {
+        RedisProcess redis = new RedisProcess(LocalPorts.free(), List.of("--replicaof", "127.0.0.1", Integer.toString(primaryPort)));
         redis.startServer();
         return redis;
     }
@@ -54,6 +65,19 @@ public final class RedisProcess implements AutoCloseable {
         }
     }
 
+    /** kill -9: the server dies without a word to its clients or replicas, as a crashed host does. */
+    public void kill() {
+        if (process != null) {
+            process.destroyForcibly();
+            try {
+                process.waitFor(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            process = null;
+        }
+    }
+
     /** Starts the server again on the same port (empty: it keeps nothing on disk). */
     public void restart() {
         stop();
@@ -62,8 +86,11 @@ public final class RedisProcess implements AutoCloseable {
 
     private void startServer() {
         try {
-            process = new ProcessBuilder("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
-                    "--save", "", "--appendonly", "no")
+            // A replica writes the primary's snapshot to its directory while syncing: the temporary one, never the module's.
+            List<String> command = new ArrayList<>(List.of("redis-server", "--port", Integer.toString(port), "--bind",
+                    "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", System.getProperty("java.io.tmpdir")));
+            command.addAll(extraArguments);
+            process = new ProcessBuilder(command)
                     .redirectErrorStream(true).redirectOutput(new File(System.getProperty("java.io.tmpdir"),
                             "tessera-test-redis-" + port + ".log"))
                     .start();
@@ -88,8 +115,6 @@ public final class RedisProcess implements AutoCloseable {
         }
         throw new IllegalStateException("redis-server did not start on port " + port);
     }
-
-
 
     @Override
     public void close() {

@@ -73,6 +73,15 @@ public final class RedisUsers {
         return uriOf(adminUri, user);
     }
 
+    /** {@code <user>:<dev password>}, the user information of a URI that connects as {@code user}. */
+    public static String userInfo(String user) {
+        User known = USERS.get(user);
+        if (known == null) {
+            throw new IllegalArgumentException("no Redis user " + user + " in redis/users.acl");
+        }
+        return known.name() + ":" + known.devPassword();
+    }
+
     private static String uriOf(String redisUri, User user) {
         URI uri = URI.create(redisUri);
         return uri.getScheme() + "://" + user.name() + ":" + user.devPassword() + "@" + uri.getHost() + ":"

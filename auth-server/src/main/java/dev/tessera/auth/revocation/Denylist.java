@@ -10,6 +10,12 @@ public interface Denylist {
     void apply(RevocationEvent event);
 
     /**
+     * Returns once what {@link #apply} recorded would survive the loss of the store's primary (as many replicas
+     * hold it as configured); throws {@link UnreplicatedDenylistException} when they do not in time.
+     */
+    void awaitReplicated();
+
+    /**
      * True when a live mark refuses the token: its own jti, or a device, user or device-client mark
      * made at or after its issue time ({@link dev.tessera.contract.revocation.RevocationRule}).
      */

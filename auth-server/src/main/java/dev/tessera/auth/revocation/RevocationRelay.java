@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
  * Moves revocations from the PostgreSQL outbox to Redis: right after each revoking transaction
  * commits, and every second for anything a Redis outage left behind. While Redis is unreachable
  * the relay reports {@link #degraded()} and the rows wait. When Redis lost its data, the relay
- * publishes every live revocation again ({@link #republishIfRedisLostItsData}).
+ * publishes every live revocation again ({@link #republishIfRedisLostItsData}). With Redis replicas, a row
+ * counts as published only once the replicas hold it ({@link DenylistProperties}).
  */
 @Singleton
 public class RevocationRelay {
@@ -111,6 +112,12 @@ public class RevocationRelay {
             List<RevocationOutbox.Pending> pending = outbox.lockPending(BATCH);
             for (RevocationOutbox.Pending row : pending) {
                 denylist.apply(row.event());
+            }
+            if (!pending.isEmpty()) {
+                // Published means it survives a failover: a row whose mark only the primary holds stays pending.
+                denylist.awaitReplicated();
+            }
+            for (RevocationOutbox.Pending row : pending) {
                 outbox.markPublished(row.id(), clock.instant());
             }
             return pending.size();

@@ -28,6 +28,11 @@ public class InMemoryDenylist implements Denylist {
     }
 
     @Override
+    public void awaitReplicated() {
+        // a heap has no replicas to wait for
+    }
+
+    @Override
     public boolean isRevoked(RevocableToken token) {
         return RevocationRule.isRevoked(token, target -> {
             RevocationEvent event = entries.get(target);
