@@ -11,7 +11,7 @@ import sys
 ROW = re.compile(r'class="ellipsed-name">(?P<name>[^<]+)</span>(?P<cells>.*?)</tr>', re.S)
 CELL = re.compile(r'<td class="value [a-z ]*col-(\d+)">([^<]*)</td>')
 # Gatling's statistics columns: 2 total, 3 ok, 4 ko, 5 %ko, 6 cnt/s, 7 min, 8 p50, 9 p75, 10 p95, 11 p99, 12 max
-COLUMNS = {2: "total", 3: "ok", 4: "ko", 8: "p50", 10: "p95", 11: "p99"}
+COLUMNS = {2: "total", 3: "ok", 4: "ko", 8: "p50", 10: "p95", 11: "p99", 12: "max"}
 
 
 def requests(report_html):

@@ -1,7 +1,7 @@
 package dev.tessera.auth.error;
 
-import io.lettuce.core.RedisCommandTimeoutException;
-import io.lettuce.core.RedisConnectionException;
+import io.lettuce.core.RedisCommandExecutionException;
+import io.lettuce.core.RedisException;
 import io.micronaut.data.connection.exceptions.ConnectionException;
 import java.net.ConnectException;
 import java.sql.SQLException;
@@ -17,14 +17,18 @@ final class DependencyFailures {
     private DependencyFailures() {
     }
 
-    /** PostgreSQL unreachable, restarting or out of connections, or Redis unreachable or not answering. */
+    /**
+     * PostgreSQL unreachable, restarting or out of connections, or Redis unreachable, not answering, or between
+     * primaries (a Sentinel failover: commands are rejected while disconnected). A Redis error reply
+     * ({@link RedisCommandExecutionException}: NOPERM, WRONGTYPE…) is a bug, not an outage.
+     */
     static boolean isUnavailable(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             // Micronaut Data's ConnectionException: no connection could be obtained or set up (the pool handed out
             // one PostgreSQL had already dropped: Hikari's "Connection is closed" carries no SQLSTATE).
             if (t instanceof SQLTransientException || t instanceof SQLRecoverableException || t instanceof ConnectException
                     || t instanceof ConnectionException
-                    || t instanceof RedisConnectionException || t instanceof RedisCommandTimeoutException) {
+                    || (t instanceof RedisException && !(t instanceof RedisCommandExecutionException))) {
                 return true;
             }
             // SQLSTATE class 08: connection exception; 57P: operator intervention (shutdown, starting up).

@@ -40,6 +40,8 @@ class UnexpectedErrorHandlerTest {
                 new RuntimeException(new SQLException("terminating connection due to administrator command", "57P01")),
                 new RuntimeException(new SQLException("connection refused", "08001")),
                 new RedisConnectionException("Unable to connect to 127.0.0.1:6379"),
+                // what a fail-fast client throws while it reconnects (a Redis restart, a Sentinel failover)
+                new io.lettuce.core.RedisException("Currently not connected. Commands are rejected."),
                 new io.micronaut.data.connection.exceptions.ConnectionException("Could not set JDBC Connection read-only",
                         new SQLException("Connection is closed"))}) {
             HttpResponse<OAuthErrorBody> response = json(handler.handle(request, away));
@@ -49,6 +51,16 @@ class UnexpectedErrorHandlerTest {
             assertEquals("5", response.header("Retry-After"));
             assertFalse(response.body().errorDescription().contains("Hikari") || response.body().errorDescription().contains("6379"));
         }
+    }
+
+    @Test
+    void aRedisErrorReplyIsABugNotAnOutage() {
+        HttpResponse<OAuthErrorBody> response = json(handler.handle(request,
+                new io.lettuce.core.RedisCommandExecutionException("NOPERM this user has no permissions to access one of the keys")));
+
+        assertEquals(500, response.code());
+        assertNull(response.header("Retry-After"));
+        assertFalse(response.body().errorDescription().contains("NOPERM"));
     }
 
     @Test

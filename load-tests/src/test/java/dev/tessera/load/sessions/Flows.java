@@ -61,7 +61,19 @@ final class Flows {
         return exec(http(s -> label.apply(s) + ": " + what + " (token)").post(AUTH_URL + "/oauth/token")
                 .basicAuth("cli", "cli-secret")
                 .formParam("grant_type", "password").formParam("username", USER).formParam("password", PASSWORD)
-                .check(status().is(200), jsonPath("$.access_token").saveAs("accessToken")));
+                .check(status().is(200), jsonPath("$.access_token").saveAs("accessToken"),
+                        jsonPath("$.refresh_token").optional().saveAs("refreshToken")));
+    }
+
+    /**
+     * One refresh with rotation at the token endpoint: the new refresh token replaces {@code refreshToken}.
+     * The HTTP status is saved as {@code httpStatus} whatever it is (absent: no answer).
+     */
+    static ChainBuilder rotateRefreshToken(Function<Session, String> label) {
+        return exec(s -> s.remove("httpStatus")).exec(http(s -> label.apply(s) + ": refresh").post(AUTH_URL + "/oauth/token")
+                .basicAuth("cli", "cli-secret")
+                .formParam("grant_type", "refresh_token").formParam("refresh_token", "#{refreshToken}")
+                .check(status().saveAs("httpStatus"), status().is(200), jsonPath("$.refresh_token").saveAs("refreshToken")));
     }
 
     /** GET the profile; anything but 200, or no answer, is a failed request. */
@@ -72,10 +84,12 @@ final class Flows {
     /**
      * GET the profile where sessions may be lost (fault runs): 200 is success; 401 means the session is
      * gone, the user must sign in again, and is saved as {@code status} for the caller; anything else,
-     * or no answer, is a failed request (and leaves no {@code status}).
+     * or no answer, is a failed request (and leaves no {@code status}). The HTTP status, whatever it is, is
+     * saved as {@code httpStatus} (absent: no answer).
      */
     static ChainBuilder readProfileOrLoggedOut(Scheme scheme, Function<Session, String> label) {
-        return exec(s -> s.remove("status")).exec(profile(scheme, label).check(status().in(200, 401).saveAs("status")));
+        return exec(s -> s.remove("status").remove("httpStatus")).exec(profile(scheme, label)
+                .check(status().saveAs("httpStatus"), status().in(200, 401).saveAs("status")));
     }
 
     private static HttpRequestActionBuilder profile(Scheme scheme, Function<Session, String> label) {
