@@ -28,7 +28,8 @@ as_postgres() { $AS_POSTGRES "$1"; }
 
 if [ -n "${QUICK:-}" ]; then FAULT_AT=10 RUN=35 SETTLE=20; else FAULT_AT="${FAULT_AT:-20}" RUN="${RUN:-70}" SETTLE="${SETTLE:-30}"; fi
 RATE="${RATE:-1}" READS="${READS:-60}" PAUSE_MS="${PAUSE_MS:-500}" DOWN="${DOWN:-10}"
-FAULTS="${CHAOS_FAULTS:-auth-replica api-replica web-replica redis-failover postgres-restart redis-flushall}"
+ALL_FAULTS="auth-replica api-replica web-replica redis-failover postgres-restart redis-flushall"
+FAULTS="${CHAOS_FAULTS:-$ALL_FAULTS}"
 APIS="$(for p in $API_PORTS; do printf 'http://127.0.0.1:%s,' "$p"; done | sed 's/,$//')"
 ACCOUNTS_SQL="PGPASSWORD=tessera psql -h 127.0.0.1 -p $TESSERA_PG_PORT -U tessera -d $TESSERA_DB_NAME -tAc 'SELECT count(*) FROM users'"
 
@@ -40,7 +41,8 @@ fault_command() {
     api-replica) echo "$t kill api-2 && sleep $DOWN && $t restart api-2" ;;
     web-replica) echo "$t kill mail-2 && $t kill sticky-2 && sleep $DOWN && $t restart mail-2 sticky-2" ;;
     redis-failover) echo "$t kill redis-primary && sleep $DOWN && TESSERA_SKIP_BUILD=1 $t up --ha" ;;
-    postgres-restart) echo "$AS_POSTGRES '$PG_BIN/pg_ctl -D $PG_DATA -m fast -w restart' >/dev/null" ;;
+    # No quotes in a fault command: it reaches Gatling as a system property through Maven, which splits them off.
+    postgres-restart) echo "$ROOT/load-tests/chaos.sh restart-postgres" ;;
     redis-flushall) echo "$t redis-cli FLUSHALL" ;;
     *) die "unknown fault $1 (one of: $FAULTS)" ;;
   esac
@@ -97,8 +99,10 @@ chaos() {
 }
 
 main() {
+  if [ "${1:-}" = restart-postgres ]; then as_postgres "$PG_BIN/pg_ctl -D $PG_DATA -m fast -w restart" >/dev/null; return; fi
   mkdir -p "$RESULTS"
-  rm -f "$RESULTS"/*.json "$RESULTS"/*.run
+  local name
+  for name in $FAULTS; do rm -f "$RESULTS/$name".*; done
   if curl -fsS -o /dev/null "http://127.0.0.1:$NGINX_AUTH_PORT/health" 2>/dev/null && [ ! -f "$TESSERA_STATE/ha" ]; then
     die "a topology already runs on the default ports: ./tessera down first (chaos runs its own)"
   fi
@@ -108,11 +112,12 @@ main() {
   log "starting the HA topology (state $TESSERA_STATE, PostgreSQL :$TESSERA_PG_PORT)"
   "$t" up --ha > "$RESULTS/up.log" 2>&1 || { tail -n 30 "$RESULTS/up.log"; die "./tessera up --ha failed"; }
   (cd "$ROOT/load-tests" && mvn -B -q test-compile > "$RESULTS/compile.log" 2>&1) || die "load-tests do not compile"
-  local name
   for name in $FAULTS; do chaos "$name"; done
   printf 'at=%s run=%s rate=%s reads=%s pause_ms=%s down=%s settle=%s quick=%s\n' "$FAULT_AT" "$RUN" "$RATE" "$READS" \
     "$PAUSE_MS" "$DOWN" "$SETTLE" "${QUICK:-}" > "$RESULTS/settings"
-  python3 "$ROOT/load-tests/chaos_report.py" "$RESULTS" "$ROOT/docs/reliability.md" --faults "$FAULTS" \
+  # Every fault with results, this run's and those of an earlier run of other faults (CHAOS_FAULTS); each row
+  # is its own Gatling run and says when it ran.
+  python3 "$ROOT/load-tests/chaos_report.py" "$RESULTS" "$ROOT/docs/reliability.md" --faults "$ALL_FAULTS" \
     --command "./tessera chaos${QUICK:+ (QUICK=1)}"
   log "docs/reliability.md regenerated (section \"Measured: ./tessera chaos\")"
 }

@@ -34,7 +34,9 @@ def all_requests(run_dir):
 
 def row(results, fault):
     with open(os.path.join(results, fault + ".run")) as f:
-        stats = all_requests(f.read().strip())
+        run_dir = f.read().strip()
+    stats = all_requests(run_dir)
+    ran = time.strftime("%H:%M", time.gmtime(os.path.getmtime(os.path.join(run_dir, "index.html"))))
     with open(os.path.join(results, fault + ".json")) as f:
         log = json.load(f)
     with open(os.path.join(results, fault + ".probe.json")) as f:
@@ -46,8 +48,8 @@ def row(results, fault):
                             for s in ("sticky", "redis"))
     chains = populations.get("refresh", {}).get("lost_refresh_families", 0)
     families_lost = probe["families_lost"] + chains
-    return ("| %s | %s | %s | %d | %d | %d | %s | %.1f s | %s | %d of %d | %d (%d kept, %d under load) | %d of %d |" % (
-        fault, WHAT.get(fault, ""), stats["total"], int(stats["ko"]), total("server_errors"), total("no_answers"),
+    return ("| %s %s | %s | %s | %d | %d | %d | %s | %.1f s | %s | %d of %d | %d (%d kept, %d under load) | %d of %d |" % (
+        fault, ran, WHAT.get(fault, ""), stats["total"], int(stats["ko"]), total("server_errors"), total("no_answers"),
         stats["max"], recovery, logged_out, probe["revocations_lost"], probe["revocations"], families_lost,
         probe["families"], chains, probe["accounts_lost"], probe["accounts"]),
         probe["revocations_lost"] + families_lost + probe["accounts_lost"])
@@ -62,6 +64,8 @@ def main():
     args = parser.parse_args()
     rows, losses = [], 0
     for fault in args.faults.split():
+        if not os.path.exists(os.path.join(args.results, fault + ".probe.json")):
+            continue  # not run yet
         line, lost = row(args.results, fault)
         rows.append(line)
         losses += lost
@@ -84,7 +88,7 @@ def main():
         "introspection, 5 refresh tokens kept unused must still rotate, the account count must not drop; a refresh "
         "chain under load that is refused (400) is a family lost too.",
         "",
-        "| fault | what | requests | failed | 5xx | no answer | max latency ms | recovered after | logged out: sticky / redis "
+        "| fault (ran at, UTC) | what | requests | failed | 5xx | no answer | max latency ms | recovered after | logged out: sticky / redis "
         "(of active) | revocations lost | refresh families lost | accounts lost |",
         "|---|---|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|",
     ] + rows + [

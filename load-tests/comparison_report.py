@@ -322,7 +322,8 @@ def fault_table(R, docs):
     lines += ["", "Reading the table: a failed sign-in is a user who could not sign in at all (the auth server's codes and "
               "SSO sessions need Redis; the web clients' pending logins travel sealed in a cookie, so a login in flight "
               "survives a killed replica). While "
-              "every replica of a scheme answers 503, nginx marks them all failed and answers 502 itself. A user who "
+              "every replica of a scheme answers 503 (Redis away), nginx passes the 503 and its Retry-After on (it no "
+              "longer counts a 503 as a replica failure: nginx/README.md; runs before that show 502s). A user who "
               "must sign in again but still has an SSO session at the auth server gets a new session without a "
               "password. The rolling restart lasts longer than a user, so more users can be logged out than were "
               "active when it began.", "", "Fault commands: " + "; ".join("*%s*: %s (`%s`)" % (f, what[f], relative(faults[f][1]["command"], docs).replace("|", "\\|")[:160])

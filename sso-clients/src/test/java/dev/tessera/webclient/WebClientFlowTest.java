@@ -325,6 +325,16 @@ class WebClientFlowTest {
             assertEquals(302, home.status(), home::toString);
             assertNotNull(starter.cookies.get(clientId + "_session"));
             assertTrue(starter.cookies.keySet().stream().noneMatch(name -> name.startsWith(loginCookie)), starter.cookies::toString);
+
+            // A code the auth server refuses fails that sign-in only: a 400, never a 502 (nginx would take the replica
+            // out of rotation and send the single-use code on to the others).
+            Browser unlucky = new Browser();
+            Http.Response started = unlucky.send("GET", base(redisPort) + "/login", null);
+            String unluckyCallback = callbackOf(unlucky, started);
+            String code = Browser.query(unluckyCallback).get("code");
+            Http.Response refused = unlucky.send("GET", unluckyCallback.replace(code, "not-a-code"), null);
+            assertEquals(400, refused.status(), refused::toString);
+            assertTrue(refused.body().contains("Sign-in failed"), refused.body());
         }
     }
 

@@ -8,8 +8,10 @@ import dev.tessera.webclient.oidc.TokenVerifier;
 import dev.tessera.webclient.session.SessionStore;
 import dev.tessera.webclient.session.WebSession;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
@@ -115,11 +117,31 @@ public class LoginFlowController {
             sessions.save(session);
             LOG.info("{} signed in at {} (sid {})", session.username(), properties.clientId(), session.sid());
             return Redirects.found(URI.create("/")).cookie(cookies.issue(session.id(), request));
-        } catch (TokenEndpoint.Refused | TokenVerifier.InvalidToken e) {
+        } catch (TokenEndpoint.Refused e) {
             LOG.warn("sign-in failed: {}", e.getMessage());
-            return pages.message(request, HttpStatus.BAD_GATEWAY, Message.withAction("Sign-in failed", null, "/login", "Try again"));
+            if (UNAVAILABLE.contains(e.error())) {
+                return pages.message(request, HttpStatus.SERVICE_UNAVAILABLE,
+                        Message.withAction("Sign-in is unavailable for a moment", null, "/login", "Try again"))
+                        .header(HttpHeaders.RETRY_AFTER, "5");
+            }
+            return signInFailed(request);
+        } catch (TokenVerifier.InvalidToken e) {
+            LOG.warn("sign-in failed: {}", e.getMessage());
+            return signInFailed(request);
         }
     }
+
+    /**
+     * Never a 502: nginx reads a 502 as this replica failing, tries the callback (a single-use code) on the
+     * others and takes this one out of rotation, which in the sticky scheme logs out every user it holds
+     * (measured: ./tessera chaos). The sign-in failed for this request only.
+     */
+    private MutableHttpResponse<?> signInFailed(HttpRequest<?> request) {
+        return pages.message(request, HttpStatus.BAD_REQUEST, Message.withAction("Sign-in failed", null, "/login", "Try again"));
+    }
+
+    /** The token endpoint could not answer (unreachable, or a dependency of the auth server away). */
+    private static final java.util.Set<String> UNAVAILABLE = java.util.Set.of("unavailable", "temporarily_unavailable", "server_error");
 
     private static String stringClaim(JWTClaimsSet claims, String name) {
         try {
