@@ -42,6 +42,10 @@ class SentinelFailoverTest {
             try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties, "test")) {
                 Logins logins = new Logins(new Http(server.getURI()));
                 Sql sql = server.getApplicationContext().getBean(Sql.class);
+                RedisDenylist denylist = server.getApplicationContext().getBean(RedisDenylist.class);
+                // The relay's first pass writes the epoch to the fresh Redis; the revocation's WAIT below covers it
+                // only if it was written first (replicas acknowledge offsets, and offsets are in order).
+                assertTrue(eventually(denylist::isComplete), "the relay marked the new Redis complete");
                 String revoked = logins.alice().field("access_token");
                 assertEquals(200, logins.revoke(revoked).status());
                 assertTrue(eventually(() -> published(sql, jti(revoked))), "published: the replica acknowledged it");
@@ -53,7 +57,6 @@ class SentinelFailoverTest {
                     assertEquals(1L, admin.redis.exists(RevocationWire.EPOCH), "and the epoch: nothing to rebuild");
                 }
                 assertFalse(logins.active(revoked));
-                RedisDenylist denylist = server.getApplicationContext().getBean(RedisDenylist.class);
                 assertTrue(eventually(denylist::isComplete), "the server's connections follow the new primary, no restart");
 
                 String second = logins.password("bob", "bob-pass").field("access_token");
