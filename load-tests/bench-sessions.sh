@@ -33,9 +33,8 @@ fi
 START_RATE="${START_RATE:-1000}" STEP_RATE="${STEP_RATE:-1000}" PAUSE_MS="${PAUSE_MS:-250}" P99_LIMIT_MS="${P99_LIMIT_MS:-500}"
 FAULT_RATE="${FAULT_RATE:-1}" FAULT_READS="${FAULT_READS:-60}" FAULT_PAUSE_MS="${FAULT_PAUSE_MS:-500}"
 
-URLS=(-Dauth.url="http://127.0.0.1:$NGINX_AUTH_PORT" -Dsticky.url="http://127.0.0.1:$NGINX_STICKY_PORT"
-  -Dredis.url="http://127.0.0.1:$NGINX_REDIS_PORT" -Djwt.url="http://127.0.0.1:$NGINX_JWT_PORT"
-  -Ddocs.url="http://127.0.0.1:${DOCS_PORT:-8201}" -Dsticky.cookie="$STICKY_COOKIE" -Dredis.cookie="${MAIL_CLIENT_ID}_session")
+# shellcheck source=load-tests/gatling-run.sh
+. "$ROOT/load-tests/gatling-run.sh"
 
 # What else loads the machine shows in the numbers: the report prints the load before anything started.
 [ "$WHAT" = report ] || cut -d" " -f1-3 /proc/loadavg > "$RESULTS/machine.load"
@@ -68,18 +67,13 @@ FAILED=()
 gatling() {
   local name="$1" class="$2"; shift 2
   log "gatling $class ($name)"
-  local before rc=0
-  before="$(ls -d "$ROOT"/load-tests/target/gatling/*/ 2>/dev/null | sort || true)"
-  (cd "$ROOT/load-tests" && mvn -B -q gatling:test -Dgatling.simulationClass="dev.tessera.load.sessions.$class" \
-    "${URLS[@]}" -Dpause.ms="$PAUSE_MS" -Dp99.limit.ms="$P99_LIMIT_MS" "$@") > "$RESULTS/$name.log" 2>&1 || rc=$?
-  local run
-  run="$(comm -13 <(echo "$before") <(ls -d "$ROOT"/load-tests/target/gatling/*/ 2>/dev/null | sort) | tail -n 1)"
-  [ -n "$run" ] || { tail -n 30 "$RESULTS/$name.log"; die "$class wrote no report"; }
-  printf '%s\n%s\n%s\n%s\n' "${run%/}" "$(date -u +%FT%TZ)" "-Dpause.ms=$PAUSE_MS -Dp99.limit.ms=$P99_LIMIT_MS $*" \
+  run_gatling "$RESULTS/$name.log" "sessions.$class" "${TOPOLOGY_URLS[@]}" -Dpause.ms="$PAUSE_MS" \
+    -Dp99.limit.ms="$P99_LIMIT_MS" "$@"
+  printf '%s\n%s\n%s\n%s\n' "$GATLING_REPORT" "$(date -u +%FT%TZ)" "-Dpause.ms=$PAUSE_MS -Dp99.limit.ms=$P99_LIMIT_MS $*" \
     "$(cut -d' ' -f1 /proc/loadavg)" > "$RESULTS/$name.run"
-  if [ "$rc" -ne 0 ]; then
+  if [ "$GATLING_EXIT" -ne 0 ]; then
     grep -E ": false|KO|ERROR" "$RESULTS/$name.log" | head -n 10 >&2 || true
-    log "$name: Gatling assertions failed (exit $rc); see $RESULTS/$name.log"
+    log "$name: Gatling assertions failed (exit $GATLING_EXIT); see $RESULTS/$name.log"
     FAILED+=("$name")
   fi
 }

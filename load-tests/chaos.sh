@@ -17,6 +17,8 @@ export TESSERA_PG_PORT="${CHAOS_PG_PORT:-5433}"
 export TESSERA_DB_NAME=tessera_chaos
 export TESSERA_TEST_DB_NAME=tessera_chaos_test
 eval "$("$ROOT/tessera" env)"
+# shellcheck source=load-tests/gatling-run.sh
+. "$ROOT/load-tests/gatling-run.sh"
 RESULTS="$ROOT/load-tests/target/chaos"
 PG_DATA="${CHAOS_PG_DATA:-/tmp/tessera-chaos-pg}"
 PG_BIN="/usr/lib/postgresql/$(ls /usr/lib/postgresql 2>/dev/null | sort -V | tail -n 1)/bin"
@@ -67,19 +69,6 @@ finish() {
   as_postgres "$PG_BIN/pg_ctl -D $PG_DATA -m fast -w stop" >/dev/null 2>&1 || true
 }
 
-gatling_run() {
-  local name="$1" before rc=0 run
-  shift
-  before="$(ls -d "$ROOT"/load-tests/target/gatling/*/ 2>/dev/null | sort || true)"
-  (cd "$ROOT/load-tests" && mvn -B -q gatling:test -Dgatling.simulationClass=dev.tessera.load.sessions.FaultSimulation \
-    -Dauth.url="http://127.0.0.1:$NGINX_AUTH_PORT" -Dsticky.url="http://127.0.0.1:$NGINX_STICKY_PORT" \
-    -Dredis.url="http://127.0.0.1:$NGINX_REDIS_PORT" -Djwt.url="http://127.0.0.1:$NGINX_JWT_PORT" \
-    -Dsticky.cookie="$STICKY_COOKIE" -Dredis.cookie="${MAIL_CLIENT_ID}_session" "$@") > "$RESULTS/$name.log" 2>&1 || rc=$?
-  run="$(comm -13 <(echo "$before") <(ls -d "$ROOT"/load-tests/target/gatling/*/ 2>/dev/null | sort) | tail -n 1)"
-  [ -n "$run" ] || { tail -n 30 "$RESULTS/$name.log"; die "$name: Gatling wrote no report (exit $rc)"; }
-  echo "${run%/}" > "$RESULTS/$name.run"
-}
-
 chaos() {
   local name="$1" command
   command="$(fault_command "$name")"
@@ -87,9 +76,10 @@ chaos() {
   python3 "$ROOT/load-tests/chaos_probe.py" prepare "$RESULTS/$name.probe.json" --auth "http://127.0.0.1:$NGINX_AUTH_PORT" \
     --apis "$APIS" --accounts-sql "$ACCOUNTS_SQL"
   log "$name: load for ${RUN}s, fault at ${FAULT_AT}s: $command"
-  gatling_run "$name" -Dfault="$name" -Dfault.command="$command" -Dfault.at="$FAULT_AT" -Dfault.run.seconds="$RUN" \
-    -Dfault.rate="$RATE" -Dfault.refresh.rate="$RATE" -Dfault.reads="$READS" -Dfault.pause.ms="$PAUSE_MS" \
-    -Dfault.report="$RESULTS/$name.json"
+  run_gatling "$RESULTS/$name.log" sessions.FaultSimulation "${TOPOLOGY_URLS[@]}" -Dfault="$name" \
+    -Dfault.command="$command" -Dfault.at="$FAULT_AT" -Dfault.run.seconds="$RUN" -Dfault.rate="$RATE" \
+    -Dfault.refresh.rate="$RATE" -Dfault.reads="$READS" -Dfault.pause.ms="$PAUSE_MS" -Dfault.report="$RESULTS/$name.json"
+  echo "$GATLING_REPORT" > "$RESULTS/$name.run"
   grep -q '"exit_code": 0' "$RESULTS/$name.json" || die "the $name fault command failed; see $RESULTS/$name.log"
   log "$name: checking what was lost"
   python3 "$ROOT/load-tests/chaos_probe.py" verify "$RESULTS/$name.probe.json" --auth "http://127.0.0.1:$NGINX_AUTH_PORT" \
