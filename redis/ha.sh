@@ -16,7 +16,8 @@ HA_STATE="$STATE/redis-ha"
 # HA is on from `up --ha` until `down` (the marker file), or for one command with TESSERA_HA=1.
 ha_on() { [ -n "${TESSERA_HA:-}" ] || [ -f "$STATE/ha" ]; }
 
-node_ping() { [ "$(redis-cli -p "$1" ping 2>/dev/null)" = "PONG" ]; }
+# node_ping PORT: a Redis (or sentinel) answers there; false too when redis-cli is not installed yet.
+node_ping() { command -v redis-cli >/dev/null && [ "$(redis-cli -p "$1" ping 2>/dev/null)" = "PONG" ]; }
 
 # The primary's port as the sentinels see it; fails when no sentinel answers.
 ha_primary_port() {
