@@ -11,7 +11,6 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
@@ -28,6 +27,7 @@ import java.text.ParseException;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +40,8 @@ import org.slf4j.LoggerFactory;
 public class LoginFlowController {
 
     private static final Logger LOG = LoggerFactory.getLogger(LoginFlowController.class);
+    /** The token endpoint could not answer (unreachable, or a dependency of the auth server away). */
+    private static final Set<String> UNAVAILABLE = Set.of("unavailable", "temporarily_unavailable", "server_error");
 
     private final WebClientProperties properties;
     private final PendingLogins pendingLogins;
@@ -139,9 +141,6 @@ public class LoginFlowController {
     private MutableHttpResponse<?> signInFailed(HttpRequest<?> request) {
         return pages.message(request, HttpStatus.BAD_REQUEST, Message.withAction("Sign-in failed", null, "/login", "Try again"));
     }
-
-    /** The token endpoint could not answer (unreachable, or a dependency of the auth server away). */
-    private static final java.util.Set<String> UNAVAILABLE = java.util.Set.of("unavailable", "temporarily_unavailable", "server_error");
 
     private static String stringClaim(JWTClaimsSet claims, String name) {
         try {
